@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Harrier.Server;
+
+/// <summary>Behaviour of the Invicti API (configuration section <c>Harrier:Api</c>).</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Harrier:Api";
+
+    /// <summary><c>scans/new</c> registers a website for an unknown target. Default: true.</summary>
+    public bool AutoRegisterWebsites { get; set; } = true;
+
+    /// <summary>Largest request body accepted, in bytes. Default: 10 MiB (imported files are base64 in JSON).</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = 10L << 20;
+}

@@ -1,0 +1,129 @@
+using Harrier.Contracts.Serialization;
+using Harrier.Core.Scans;
+using Harrier.Server.Authentication;
+using Harrier.Server.Endpoints;
+using Harrier.Server.Http;
+using Harrier.Server.Mapping;
+using Harrier.Server.Scans;
+using Harrier.Storage;
+using Harrier.Storage.Sqlite;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Harrier.Server.Hosting;
+
+/// <summary>
+/// Composition root of <c>harrier serve</c>: configuration, services, and the HTTP pipeline. The executable and the
+/// tests both build the server here, so they run the same thing.
+/// </summary>
+public static class HarrierServer
+{
+    /// <summary>Builds the server. <paramref name="overrides"/> (command-line flags) win over every other configuration source.</summary>
+    public static WebApplication Create(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var options = builder.Configuration.GetSection(HarrierOptions.Section).Get<HarrierOptions>() ?? new HarrierOptions();
+        if (!string.IsNullOrWhiteSpace(options.Database.ConnectionString))
+        {
+            throw new NotSupportedException(
+                "PostgreSQL storage (--database / Harrier__Database__ConnectionString) is not available in this build yet; " +
+                "leave it empty to use the embedded SQLite database in --data-dir.");
+        }
+
+        var dataDir = Path.GetFullPath(options.DataDir);
+        Directory.CreateDirectory(dataDir);
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var apiOptions = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes;
+        });
+
+        AddServices(builder.Services, dataDir);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    /// <summary>Applies migrations and creates the first user, then serves until SIGTERM or Ctrl-C.</summary>
+    public static async Task RunAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await InitializeAsync(app, cancellationToken).ConfigureAwait(false);
+        await app.RunAsync().ConfigureAwait(false);
+    }
+
+    public static async Task InitializeAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var scope = app.Services.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddServices(IServiceCollection services, string dataDir)
+    {
+        services.AddOptions<HarrierOptions>().BindConfiguration(HarrierOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.DataDir = dataDir);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir));
+        services.AddDataProtection().SetApplicationName("Harrier").PersistKeysToFileSystem(PrivateDirectory(Path.Combine(dataDir, "keys")));
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ScanLauncher>();
+        services.AddScoped<ScanModelMapper>();
+        services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.ConfigureHttpJsonOptions(json => InvictiJson.Configure(json.SerializerOptions));
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Harrier API (Invicti Enterprise API v1.0 compatible)";
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+    }
+
+    /// <summary>The key ring directory, readable by the server's own user only (keys are not further encrypted on Linux).</summary>
+    private static DirectoryInfo PrivateDirectory(string path)
+    {
+        var directory = OperatingSystem.IsWindows()
+            ? Directory.CreateDirectory(path)
+            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return directory;
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseMiddleware<WireConventionsMiddleware>();
+        app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => TypedResults.Ok(new { Status = "Healthy" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/swagger/docs/{documentName}").AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.DocumentTitle = "Harrier API";
+            ui.SwaggerEndpoint("/swagger/docs/v1", "Harrier API v1");
+        });
+
+        app.MapScansApi();
+        app.MapWebsitesApi();
+        app.MapWebsiteGroupsApi();
+        app.MapScanPoliciesApi();
+        app.MapScanProfilesApi();
+        app.MapAccountApi();
+    }
+}

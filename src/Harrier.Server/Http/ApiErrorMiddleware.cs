@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Harrier.Contracts.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Harrier.Server.Http;
+
+/// <summary>
+/// Turns every refused request into a JSON <c>{"Message"}</c> body: validation and binding failures (400),
+/// unknown routes (404), wrong methods (405), and anything unexpected (500, logged without request data).
+/// </summary>
+internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            if (context.Response is { HasStarted: false, StatusCode: 404 or 405 })
+            {
+                var message = context.Response.StatusCode == 404
+                    ? $"No HTTP resource was found that matches the request URI '{context.Request.Path}'."
+                    : $"The requested resource does not support http method '{context.Request.Method}'.";
+                await WriteAsync(context, context.Response.StatusCode, new ApiError(message)).ConfigureAwait(false);
+            }
+        }
+        catch (ApiException ex) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, ex.StatusCode, new ApiError(ex.Message) { ModelState = ex.ModelState }).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? "The request body is too large."
+                : "The request is malformed: " + ex.Message;
+            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiError(message)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
+            await WriteAsync(context, StatusCodes.Status500InternalServerError, new ApiError("An error has occurred.")).ConfigureAwait(false);
+        }
+    }
+
+    internal static Task WriteAsync(HttpContext context, int statusCode, ApiError error)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        return JsonSerializer.SerializeAsync(context.Response.Body, error, InvictiJson.Options, context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text.Json;
+using Harrier.Contracts.Models;
+using Harrier.Contracts.Serialization;
+using Harrier.Core.Scans;
+using Harrier.Server.Authentication;
+using Harrier.Storage;
+using Harrier.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Harrier.Server.Mapping;
+
+/// <summary>
+/// Builds Invicti <c>ScanTaskModel</c>s. Everything a page of scans refers to (websites, policies, profiles,
+/// website-wide counts) is loaded in one query per kind, never per scan.
+/// </summary>
+internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
+{
+    public async Task<ScanTaskModel> ToModelAsync(ScanEntity scan, Caller caller, CancellationToken cancellationToken) =>
+        (await ToModelsAsync([scan], caller, cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<ScanTaskModel>> ToModelsAsync(IReadOnlyList<ScanEntity> scans, Caller caller, CancellationToken cancellationToken)
+    {
+        var websiteIds = scans.Select(s => s.WebsiteId).Distinct().ToList();
+        var policyIds = scans.Select(s => s.Configuration.PolicyId).Distinct().ToList();
+        var reportPolicyIds = scans.Select(s => s.Configuration.ReportPolicyId).Distinct().ToList();
+        var profileIds = scans.Where(s => s.ScanProfileId is not null).Select(s => s.ScanProfileId!.Value).Distinct().ToList();
+
+        var websites = await db.Websites.AsNoTracking().Include(w => w.Groups)
+            .Where(w => websiteIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken).ConfigureAwait(false);
+        var policies = await db.ScanPolicies.AsNoTracking()
+            .Where(p => policyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var reportPolicies = await db.ReportPolicies.AsNoTracking()
+            .Where(p => reportPolicyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var profiles = await db.ScanProfiles.AsNoTracking()
+            .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var latestComplete = await LatestCompleteFullScansAsync(websiteIds, cancellationToken).ConfigureAwait(false);
+        var queued = await db.Scans.AsNoTracking()
+            .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Queued && s.DeletedAt == null)
+            .Select(s => new { s.Id, s.WebsiteId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        return [.. scans.Select(scan =>
+        {
+            websites.TryGetValue(scan.WebsiteId, out var website);
+            policies.TryGetValue(scan.Configuration.PolicyId, out var policy);
+            reportPolicies.TryGetValue(scan.Configuration.ReportPolicyId, out var reportPolicy);
+            var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
+            latestComplete.TryGetValue(scan.WebsiteId, out var global);
+            var otherQueued = queued.Any(q => q.WebsiteId == scan.WebsiteId && q.Id != scan.Id);
+            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued);
+        })];
+    }
+
+    /// <summary>Elapsed scanning time: earlier runs plus the current one while it runs.</summary>
+    public static TimeSpan Duration(ScanEntity scan, DateTime now)
+    {
+        var elapsed = TimeSpan.FromTicks(scan.ElapsedTicksBeforeRun);
+        if (scan.StartedAt is { } started && scan.State is ScanTaskState.Scanning or ScanTaskState.Pausing or ScanTaskState.Resuming)
+        {
+            elapsed += now - started;
+        }
+
+        return elapsed < TimeSpan.Zero ? TimeSpan.Zero : elapsed;
+    }
+
+    public static int Percentage(ScanEntity scan) =>
+        scan.State == ScanTaskState.Complete ? 100
+        : scan.EstimatedSteps <= 0 ? 0
+        : Math.Clamp((int)(scan.CompletedSteps * 100L / scan.EstimatedSteps), 0, 99);
+
+    /// <summary>Minutes until a queued scan starts; null for scans that are not queued.</summary>
+    public static int? EstimatedLaunchTime(ScanEntity scan) => scan.State == ScanTaskState.Queued ? 0 : null;
+
+    public static SeverityCounts Counts(ScanEntity scan) =>
+        new(scan.CriticalCount, scan.HighCount, scan.MediumCount, scan.LowCount, scan.InfoCount, scan.BestPracticeCount);
+
+    private async Task<Dictionary<Guid, ScanEntity>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
+    {
+        var complete = await db.Scans.AsNoTracking()
+            .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
+            .OrderByDescending(s => s.InitiatedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return complete.GroupBy(s => s.WebsiteId).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    private static ScanTaskModel Map(
+        ScanEntity scan, Caller caller, DateTime now, WebsiteEntity? website, ScanPolicyEntity? policy,
+        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, ScanEntity? latestComplete, bool otherQueued)
+    {
+        var config = scan.Configuration;
+        var target = new Uri(config.TargetUrl);
+        var counts = Counts(scan);
+        var global = latestComplete is null ? SeverityCounts.None : Counts(latestComplete);
+        var initiated = new DateTimeOffset(DateTime.SpecifyKind(scan.InitiatedAt, DateTimeKind.Utc));
+        return new ScanTaskModel
+        {
+            AdditionalWebsites = config.AdditionalWebsites.Count == 0 ? null
+                : [.. config.AdditionalWebsites.Select(w => new AdditionalWebsiteModel { Canonical = w.Canonical, TargetUrl = w.TargetUrl })],
+            AgentId = scan.AgentId,
+            AgentName = scan.AgentName,
+            Cookies = config.Cookies,
+            CrawlAndAttack = config.CrawlAndAttack,
+            DeletedOn = Utc(scan.DeletedAt),
+            EnableHeuristicChecksInCustomUrlRewrite = config.UrlRewrite.EnableHeuristicChecksInCustomUrlRewrite,
+            ExcludedLinks = JsonSerializer.Serialize(config.ExcludedLinks, InvictiJson.Options),
+            ExcludeLinks = config.ExcludeLinks,
+            DisallowedHttpMethods = JsonSerializer.Serialize(config.DisallowedHttpMethods.Select(m => m.ToString()), InvictiJson.Options),
+            FindAndFollowNewLinks = config.FindAndFollowNewLinks,
+            ImportedLinks = config.ImportedLinks.Count == 0 ? null : string.Join('\n', config.ImportedLinks),
+            AllImportedLinks = string.Join('\n', config.ImportedLinks),
+            DesktopScanId = null,
+            InitiatedTime = caller.FormatDateTime(scan.InitiatedAt),
+            InitiatedDate = caller.FormatDate(scan.InitiatedAt),
+            InitiatedAt = initiated,
+            MaxDynamicSignatures = config.MaxDynamicSignatures,
+            MaxScanDuration = config.MaxScanDuration,
+            Duration = Duration(scan, now).ToString("c", CultureInfo.InvariantCulture),
+            PolicyDescription = policy?.Description,
+            PolicyId = config.PolicyId,
+            PolicyUserId = policy?.UserId,
+            PolicyIsDefault = policy?.IsDefault ?? false,
+            PolicyIsShared = policy?.IsShared ?? false,
+            PolicyName = policy?.Name,
+            AuthenticationProfileId = config.AuthenticationProfileId,
+            AuthenticationProfileOption = config.AuthenticationProfileOption,
+            ReportPolicyDescription = reportPolicy?.Description,
+            ReportPolicyId = config.ReportPolicyId,
+            ReportPolicyUserId = reportPolicy?.UserId,
+            ReportPolicyIsDefault = reportPolicy?.IsDefault ?? false,
+            ReportPolicyIsShared = reportPolicy?.IsShared ?? false,
+            ReportPolicyName = reportPolicy?.Name,
+            Scope = config.Scope,
+            SubPathMaxDynamicSignatures = config.SubPathMaxDynamicSignatures,
+            TargetPath = target.AbsolutePath,
+            TargetUrl = config.TargetUrl,
+            TargetUrlRoot = target.GetLeftPart(UriPartial.Authority) + "/",
+            TimeWindow = LaunchSettingsMapper.ToModel(config.TimeWindow),
+            TotalVulnerabilityCount = counts.TotalExcludingInformation,
+            UrlRewriteAnalyzableExtensions = config.UrlRewrite.AnalyzableExtensions,
+            UrlRewriteBlockSeparators = config.UrlRewrite.BlockSeparators,
+            UrlRewriteMode = config.UrlRewrite.Mode,
+            UrlRewriteRules = config.UrlRewrite.Rules.Count == 0 ? null
+                : [.. config.UrlRewrite.Rules.Select(r => new UrlRewriteRuleModel { PlaceholderPattern = r.PlaceholderPattern, RegexPattern = r.RegexPattern })],
+            UrlRewriteExcludedLinks = config.UrlRewrite.ExcludedPaths.Count == 0 ? null
+                : [.. config.UrlRewrite.ExcludedPaths.Select(p => new UrlRewriteExcludedPathModel { ExcludedPath = p.ExcludedPath, IsRegex = p.IsRegex })],
+            UserId = scan.UserId,
+            VcsCommitInfo = scan.VcsCommitInfoJson is { } vcs
+                ? JsonSerializer.Deserialize<VcsCommitInfo>(vcs, InvictiJson.Options)
+                : new VcsCommitInfo { CiBuildServerName = "" },
+            WebsiteName = website?.Name,
+            WebsiteUrl = website?.RootUrl,
+            WebsiteDescription = website?.Description,
+            WebsiteProtocol = website?.DefaultProtocol ?? (target.Scheme == Uri.UriSchemeHttps ? WebsiteProtocol.Https : WebsiteProtocol.Http),
+            WebsiteIsDeleted = website?.DeletedAt is not null,
+            IsWebsiteLatestCompletedFullScanTask = latestComplete?.Id == scan.Id,
+            EnablePciScanTask = config.EnablePciScanTask,
+            PciScanTask = null,
+            UserName = caller.Name,
+            QueuedScanTaskExist = otherQueued,
+            ScanTaskProfileId = profile?.Id,
+            ScanTaskProfile = profile is null ? null : new ReducedScanTaskProfile
+            {
+                Id = profile.Id,
+                IsMine = profile.UserId == caller.Id,
+                IsPrimary = profile.IsPrimary,
+                IsShared = profile.IsShared,
+                Name = profile.Name,
+                TargetUrl = profile.Configuration.TargetUrl,
+                ScanPolicyName = policy?.Name,
+                Tags = profile.Configuration.Tags,
+            },
+            WebsiteGroupIds = website is null ? [] : [.. website.Groups.Select(g => g.Id)],
+            Comments = config.Comments,
+            BusinessLogicRecorderSetting = LaunchSettingsMapper.ToBusinessLogicModel(config.BusinessLogicRecorderSetting),
+            ScanProfileChanged = false,
+            CompletedSteps = scan.CompletedSteps,
+            EstimatedLaunchTime = EstimatedLaunchTime(scan),
+            EstimatedSteps = scan.EstimatedSteps,
+            FailureReason = scan.FailureReason,
+            FailureReasonDescription = scan.FailureDescription,
+            FailureReasonString = scan.FailureReason?.ToString(),
+            GlobalThreatLevel = ScanStateRules.ThreatLevelFor(global, latestComplete is not null),
+            GlobalVulnerabilityCriticalCount = global.Critical,
+            GlobalVulnerabilityHighCount = global.High,
+            GlobalVulnerabilityInfoCount = global.Information,
+            GlobalVulnerabilityBestPracticeCount = global.BestPractice,
+            GlobalVulnerabilityLowCount = global.Low,
+            GlobalVulnerabilityMediumCount = global.Medium,
+            Id = scan.Id,
+            IsCompleted = ScanStateRules.IsTerminal(scan.State),
+            Percentage = Percentage(scan),
+            Phase = scan.Phase,
+            ScanTaskGroupId = scan.ScanTaskGroupId,
+            ScanType = scan.ScanType,
+            ScheduledScanId = scan.ScheduledScanId,
+            State = scan.State,
+            StateChanged = Utc(scan.StateChangedAt),
+            ThreatLevel = ScanStateRules.ThreatLevelFor(counts, scan.StartedAt is not null),
+            VulnerabilityCriticalCount = counts.Critical,
+            VulnerabilityHighCount = counts.High,
+            VulnerabilityInfoCount = counts.Information,
+            VulnerabilityBestPracticeCount = counts.BestPractice,
+            VulnerabilityLowCount = counts.Low,
+            VulnerabilityMediumCount = counts.Medium,
+            WebsiteId = scan.WebsiteId,
+            Initiated = initiated,
+            Tags = config.Tags,
+        };
+    }
+
+    private static DateTimeOffset? Utc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Harrier.Core.Scans;
+using Harrier.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Harrier.Storage;
+
+/// <summary>The one EF Core model; SQLite and PostgreSQL providers each carry their own migrations of it.</summary>
+public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions s_configurationJson = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public DbSet<UserEntity> Users => Set<UserEntity>();
+
+    public DbSet<WebsiteEntity> Websites => Set<WebsiteEntity>();
+
+    public DbSet<WebsiteGroupEntity> WebsiteGroups => Set<WebsiteGroupEntity>();
+
+    public DbSet<ScanPolicyEntity> ScanPolicies => Set<ScanPolicyEntity>();
+
+    public DbSet<ReportPolicyEntity> ReportPolicies => Set<ReportPolicyEntity>();
+
+    public DbSet<ScanProfileEntity> ScanProfiles => Set<ScanProfileEntity>();
+
+    public DbSet<ScanEntity> Scans => Set<ScanEntity>();
+
+    public DbSet<VulnerabilityEntity> Vulnerabilities => Set<VulnerabilityEntity>();
+
+    public DbSet<CrawledResourceEntity> CrawledResources => Set<CrawledResourceEntity>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpScanVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpScanVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        var configuration = new ValueConverter<ScanConfiguration, string>(
+            value => JsonSerializer.Serialize(value, s_configurationJson),
+            json => JsonSerializer.Deserialize<ScanConfiguration>(json, s_configurationJson)!);
+        // The configuration is immutable: replaced whole, never mutated, so reference equality is enough.
+        var configurationComparer = new ValueComparer<ScanConfiguration>(
+            (a, b) => ReferenceEquals(a, b), value => value.GetHashCode(), value => value);
+
+        modelBuilder.Entity<UserEntity>(user =>
+        {
+            user.HasIndex(u => u.TokenHash).IsUnique();
+            user.Property(u => u.Name).HasMaxLength(255);
+            user.Property(u => u.Email).HasMaxLength(320);
+        });
+
+        modelBuilder.Entity<WebsiteEntity>(website =>
+        {
+            website.HasIndex(w => new { w.UserId, w.RootUrl });
+            website.Property(w => w.RootUrl).HasMaxLength(2048);
+            website.Property(w => w.Name).HasMaxLength(255);
+            website.Property(w => w.AgentMode).HasConversion<string>().HasMaxLength(32);
+            website.Property(w => w.LicenseType).HasConversion<string>().HasMaxLength(32);
+            website.Property(w => w.DefaultProtocol).HasConversion<string>().HasMaxLength(16);
+            website.HasMany(w => w.Groups).WithMany(g => g.Websites).UsingEntity("WebsiteGroupMembers");
+        });
+
+        modelBuilder.Entity<WebsiteGroupEntity>(group =>
+        {
+            group.HasIndex(g => new { g.UserId, g.Name });
+            group.Property(g => g.Name).HasMaxLength(255);
+        });
+
+        modelBuilder.Entity<ScanPolicyEntity>(policy =>
+        {
+            policy.HasIndex(p => p.Name);
+            policy.Property(p => p.Name).HasMaxLength(100);
+            policy.HasData(new ScanPolicyEntity
+            {
+                Id = BuiltIn.DefaultScanPolicyId,
+                Name = BuiltIn.DefaultScanPolicyName,
+                Description = "Performs recommended security checks",
+                IsDefault = true,
+                IsShared = true,
+                CreatedAt = BuiltIn.SeededAt,
+            });
+        });
+
+        modelBuilder.Entity<ReportPolicyEntity>(policy =>
+        {
+            policy.HasData(new ReportPolicyEntity
+            {
+                Id = BuiltIn.DefaultReportPolicyId,
+                Name = BuiltIn.DefaultReportPolicyName,
+                Description = "Reports every vulnerability type with its default severity",
+                IsDefault = true,
+                IsShared = true,
+            });
+        });
+
+        modelBuilder.Entity<ScanProfileEntity>(profile =>
+        {
+            profile.HasIndex(p => new { p.UserId, p.Name }).IsUnique();
+            profile.Property(p => p.Name).HasMaxLength(255);
+            profile.Property(p => p.Configuration).HasConversion(configuration, configurationComparer);
+        });
+
+        modelBuilder.Entity<ScanEntity>(scan =>
+        {
+            scan.Property(s => s.Configuration).HasConversion(configuration, configurationComparer);
+            scan.Property(s => s.State).HasConversion<string>().HasMaxLength(32);
+            scan.Property(s => s.Phase).HasConversion<string>().HasMaxLength(32);
+            scan.Property(s => s.ScanType).HasConversion<string>().HasMaxLength(16);
+            scan.Property(s => s.FailureReason).HasConversion<string>().HasMaxLength(64);
+            scan.Property(s => s.Version).IsConcurrencyToken();
+            scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
+            scan.HasIndex(s => new { s.State, s.InitiatedAt });
+            scan.HasIndex(s => s.WebsiteId);
+            scan.Property(s => s.TargetUrl).HasMaxLength(2048);
+        });
+
+        modelBuilder.Entity<VulnerabilityEntity>(vulnerability =>
+        {
+            vulnerability.HasIndex(v => new { v.ScanId, v.Fingerprint }).IsUnique();
+            vulnerability.HasIndex(v => new { v.WebsiteId, v.Fingerprint });
+            vulnerability.Property(v => v.Severity).HasConversion<string>().HasMaxLength(16);
+            vulnerability.Property(v => v.Type).HasMaxLength(128);
+            vulnerability.Property(v => v.Fingerprint).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<CrawledResourceEntity>(resource =>
+        {
+            resource.HasIndex(r => r.ScanId);
+        });
+    }
+
+    private void BumpScanVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<ScanEntity>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                entry.Entity.Version = Guid.NewGuid();
+            }
+        }
+    }
+}
