@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Harrier.Server.Hosting;
+using Harrier.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Harrier.Api.Tests;
+
+/// <summary>
+/// A real Harrier server on loopback Kestrel (127.0.0.1, a free port) with a temporary data directory and no agents,
+/// started the way <c>harrier serve</c> starts it. Two users: the bootstrap admin and a second one for isolation tests.
+/// </summary>
+public class HarrierApiFixture : IAsyncLifetime
+{
+    public static readonly Guid AdminId = Guid.Parse("0b6f2f8e-3c1a-4a59-9d3e-8f1f5b2a7c11");
+    public const string AdminToken = "test-admin-token-0123456789abcdef";
+
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "harrier-api-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public Guid OtherUserId { get; private set; }
+
+    public string OtherUserToken { get; private set; } = "";
+
+    /// <summary>Extra configuration for a fixture subclass (e.g. turning website auto-registration off).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = HarrierServer.Create([], new Dictionary<string, string?>
+        {
+            ["Harrier:Urls"] = "http://127.0.0.1:0",
+            ["Harrier:DataDir"] = _dataDir,
+            ["Harrier:Agents"] = "0",
+            ["Harrier:Api:MaxRequestBodyBytes"] = "1048576",
+            ["HARRIER_BOOTSTRAP_USER_ID"] = AdminId.ToString(),
+            ["HARRIER_BOOTSTRAP_API_TOKEN"] = AdminToken,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }.Concat(ExtraSettings));
+        await HarrierServer.InitializeAsync(_app);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HarrierDbContext>();
+        (OtherUserId, OtherUserToken) = await UserAdministration.CreateUserAsync(db, TimeProvider.System, "Other User", "other@example.test", isAdmin: false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is harmless in a temp directory.
+        }
+    }
+
+    /// <summary>A client authenticated as the admin (<c>userId:token</c>).</summary>
+    public HttpClient Client() => Client(AdminId.ToString(), AdminToken);
+
+    public HttpClient OtherUserClient() => Client(OtherUserId.ToString(), OtherUserToken);
+
+    public HttpClient Client(string user, string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + token)));
+        return client;
+    }
+
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>Runs <paramref name="action"/> against the server's database (to set states only an agent could reach).</summary>
+    public async Task WithDbAsync(Func<HarrierDbContext, Task> action)
+    {
+        using var scope = _app!.Services.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<HarrierDbContext>());
+    }
+}
