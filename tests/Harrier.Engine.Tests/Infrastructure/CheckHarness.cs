@@ -1,0 +1,72 @@
+using Harrier.Core.Findings;
+using Harrier.Engine.Checks;
+using Harrier.Engine.Http;
+using Harrier.Engine.InsertionPoints;
+
+namespace Harrier.Engine.Tests.Infrastructure;
+
+/// <summary>Runs one active check on every parameter of one request against a loopback server, like the engine would.</summary>
+internal static class CheckHarness
+{
+    public static async Task<CheckRun> RunActiveAsync(
+        IActiveCheck check,
+        LoopbackServer server,
+        ScanHttpRequest request,
+        AttackStrength strength = AttackStrength.Medium)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = Scans.Client(Scans.Configuration(server.BaseUri));
+        var baseline = (await client.SendAsync(request, cancellationToken)).Response;
+        var before = server.RequestCount;
+        var reporter = new ListReporter();
+        var perPoint = new List<int>();
+        foreach (var point in InsertionPointEnumerator.Enumerate(request, InsertionPointOptions.ParametersOnly))
+        {
+            var context = new ActiveCheckContext(client, request, baseline, point, strength, reporter);
+            await check.RunAsync(context, cancellationToken);
+            perPoint.Add(context.RequestsUsed);
+        }
+
+        return new CheckRun([.. reporter.Findings], server.RequestCount - before, perPoint);
+    }
+
+    public static ScanHttpResponse Response(string url, int status, string contentType, string body, params (string Name, string Value)[] headers)
+    {
+        var all = headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).Append(new("Content-Type", contentType)).ToList();
+        return new ScanHttpResponse(
+            ScanHttpRequest.Get(new Uri(url)), status, "OK", "1.1", all, System.Text.Encoding.UTF8.GetBytes(body), false, TimeSpan.Zero);
+    }
+
+    /// <summary>Runs a passive check over <paramref name="responses"/> sharing one scan's "report once" keys.</summary>
+    public static IReadOnlyList<Finding> RunPassive(IPassiveCheck check, params ScanHttpResponse[] responses)
+    {
+        using var client = Scans.Client(Scans.Configuration(new Uri("http://127.0.0.1/")));
+        var claimed = new HashSet<string>();
+        var findings = new List<Finding>();
+        foreach (var response in responses)
+        {
+            var context = new PassiveCheckContext(response, client, claimed.Add);
+            check.Analyze(context);
+            findings.AddRange(context.Findings);
+        }
+
+        return findings;
+    }
+
+    private sealed class ListReporter : IFindingReporter
+    {
+        private readonly Lock _lock = new();
+
+        public List<Finding> Findings { get; } = [];
+
+        public ValueTask ReportAsync(Finding finding, CancellationToken cancellationToken)
+        {
+            lock (_lock)
+            {
+                Findings.Add(finding);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+}

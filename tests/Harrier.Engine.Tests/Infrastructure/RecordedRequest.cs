@@ -1,0 +1,3 @@
+namespace Harrier.Engine.Tests.Infrastructure;
+
+public sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers);

@@ -1,0 +1,99 @@
+using System.Text;
+using Harrier.TestTargets.Infrastructure;
+
+namespace Harrier.TestTargets.Endpoints;
+
+/// <summary>The home page, the <c>/vuln/</c> and <c>/safe/</c> indexes (built from the vulnerability list), robots.txt and sitemap.xml.</summary>
+internal static class SiteEndpoints
+{
+    public static void Map(WebApplication app, TargetState state)
+    {
+        var home = Html.PageBytes("Harrier test target", HomeBody(state.Options.OutOfScopeBaseUrl));
+        app.MapGet("/", context => Html.WriteBytesAsync(context, home));
+
+        var vulnerable = Html.PageBytes("Vulnerable area", IndexBody(safe: false));
+        var safe = Html.PageBytes("Safe twins", IndexBody(safe: true));
+        app.MapGet("/vuln/", context => Html.WriteBytesAsync(context, vulnerable));
+        app.MapGet("/safe/", context => Html.WriteBytesAsync(context, safe));
+
+        app.MapGet("/robots.txt", static context =>
+        {
+            // The Sitemap line must be absolute, so it is the one part built per request.
+            var text = "User-agent: *\nDisallow: /crawl/robots-only/\nDisallow: /auth/logout\nAllow: /\n" +
+                $"Sitemap: {Origin(context)}/sitemap.xml\n";
+            return Html.WriteStringAsync(context, text, Html.TextContentType, StatusCodes.Status200OK);
+        });
+
+        app.MapGet("/sitemap.xml", static context =>
+        {
+            var origin = Origin(context);
+            var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            foreach (var path in (string[])["/", "/vuln/", "/safe/", "/app/", "/crawl/", "/crawl/sitemap-only", "/gen/"])
+            {
+                xml.Append("  <url><loc>").Append(origin).Append(path).Append("</loc></url>\n");
+            }
+
+            return Html.WriteStringAsync(context, xml.Append("</urlset>\n").ToString(), "application/xml; charset=utf-8", StatusCodes.Status200OK);
+        });
+    }
+
+    internal static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";
+
+    private static string HomeBody(Uri? outOfScope)
+    {
+        var body = new StringBuilder();
+        body.Append("<p>A deliberately vulnerable web app for testing the Harrier scanner. Loopback only.</p>\n<ul>\n")
+            .Append("<li><a href=\"/vuln/\">Vulnerable area</a> (every known vulnerability)</li>\n")
+            .Append("<li><a href=\"/safe/\">Safe twins</a> (the same resources, not vulnerable)</li>\n")
+            .Append("<li><a href=\"/app/\">A small app for scope tests</a></li>\n")
+            .Append("<li><a href=\"/crawl/\">Crawler features</a>: redirects, frames, meta refresh, scripts</li>\n")
+            .Append("<li><a href=\"/forms/\">Forms with every input type</a></li>\n")
+            .Append("<li><a href=\"/auth/login\">Sign in</a></li>\n")
+            .Append("<li><a href=\"/gen/\">A large generated site</a></li>\n")
+            .Append("</ul>\n");
+        if (outOfScope is not null)
+        {
+            body.Append("<p>Partner site: <a href=\"").Append(Html.Encode(new Uri(outOfScope, "from-home").AbsoluteUri))
+                .Append("\">visit</a>, or <a href=\"/app/go-external\">via a redirect</a>.</p>\n");
+        }
+
+        return body.ToString();
+    }
+
+    private static string IndexBody(bool safe)
+    {
+        var body = new StringBuilder("<ul>\n");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vulnerability in KnownVulnerabilities.All)
+        {
+            var path = safe ? vulnerability.SafeTwinPath : vulnerability.Path;
+            if (path is null || !path.StartsWith(safe ? TwinRoutes.SafePrefix + "/" : TwinRoutes.VulnerablePrefix + "/", StringComparison.Ordinal)
+                || !seen.Add($"{vulnerability.Method} {path} {vulnerability.Parameter}"))
+            {
+                continue;
+            }
+
+            body.Append("<li>").Append(Html.Encode(vulnerability.Id)).Append(": ").Append(IndexEntry(vulnerability, path)).Append("</li>\n");
+        }
+
+        return body.Append("</ul>\n").ToString();
+    }
+
+    private static string IndexEntry(KnownVulnerability vulnerability, string path)
+    {
+        var example = vulnerability.ExampleValue ?? string.Empty;
+        return vulnerability.Location switch
+        {
+            _ when !vulnerability.Crawlable =>
+                $"<code>{Html.Encode(vulnerability.Method)} {Html.Encode(path)}</code> (send a body such as <code>{Html.Encode(vulnerability.ExampleBody)}</code>)",
+            ParameterLocation.Form =>
+                $"<form method=\"post\" action=\"{Html.Encode(path)}\"><input type=\"text\" name=\"{Html.Encode(vulnerability.Parameter)}\" " +
+                $"value=\"{Html.Encode(example)}\">{(vulnerability.Family == "csrf" ? string.Empty : Forms.CsrfField)}<button>Send</button></form>",
+            ParameterLocation.Query =>
+                $"<a href=\"{Html.Encode(path)}?{Uri.EscapeDataString(vulnerability.Parameter ?? "q")}={Uri.EscapeDataString(example)}\">{Html.Encode(path)}</a>",
+            ParameterLocation.Fragment =>
+                $"<a href=\"{Html.Encode(path)}#{Uri.EscapeDataString(example)}\">{Html.Encode(path)}</a>",
+            _ => $"<a href=\"{Html.Encode(path)}\">{Html.Encode(path)}</a>",
+        };
+    }
+}
