@@ -50,7 +50,7 @@ internal static class Api
         return created!.AsObject();
     }
 
-    public static string Id(this JsonNode node) => node["Id"]!.GetValue<string>();
+    public static string Id(this JsonNode? node) => node!["Id"]!.GetValue<string>();
 
     private static async Task<JsonNode?> ReadAsync(HttpResponseMessage response)
     {

@@ -114,20 +114,25 @@ public sealed class ScanEngineTests
     [Fact]
     public async Task Run_PastMaxDuration_StopsWithWhatItFound()
     {
-        // Arrange: time is fake; the scan is held on a hanging page while two hours pass.
+        // Arrange: time is fake; the scan is held (in the sink, after crawling /slow) while two hours pass.
         var time = new FakeTimeProvider();
         var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var site = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/", () => Html("<a href='/slow'>slow</a>"));
-            app.MapGet("/slow", async (CancellationToken ct) =>
-            {
-                hanging.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
-                return "never";
-            });
+            app.MapGet("/slow", () => Html("slow"));
         }, Token);
-        var sink = new RecordingSink();
+        var sink = new RecordingSink
+        {
+            OnCrawled = async (resource, ct) =>
+            {
+                if (resource.Url.EndsWith("/slow", StringComparison.Ordinal))
+                {
+                    hanging.TrySetResult();
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+            },
+        };
         var engine = new ScanEngine(time);
 
         // Act
@@ -145,37 +150,41 @@ public sealed class ScanEngineTests
     [Fact]
     public async Task Run_Paused_SendsNothingUntilResumed()
     {
-        // Arrange
+        // Arrange: the gate is closed before the scan starts and signals when the send path waits on it.
         await using var site = await StartVulnerableSiteAsync();
-        var gate = new PauseGate();
+        var gate = new SignallingGate();
+        gate.Inner.Pause();
         var sink = new RecordingSink();
-        var paused = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        sink.OnCrawled = (resource, _) =>
-        {
-            if (!gate.IsPaused && resource.Url == site.BaseUri.AbsoluteUri)
-            {
-                gate.Pause();
-                paused.TrySetResult(0);
-            }
-
-            return ValueTask.CompletedTask;
-        };
         var engine = new ScanEngine(TimeProvider.System);
 
         // Act
         var running = engine.RunAsync(Scans.Request(Scans.Configuration(site.BaseUri), gate: gate), sink, Token);
-        await paused.Task.WaitAsync(Token);
-        await Task.Delay(200, Token); // Let in-flight requests land; nothing new may start.
+        await gate.Waiting.Task.WaitAsync(Token);
         var countWhilePaused = site.RequestCount;
-        await Task.Delay(300, Token);
-        var countLater = site.RequestCount;
-        gate.Resume();
+        gate.Inner.Resume();
         var outcome = await running.WaitAsync(Token);
 
         // Assert
-        Assert.Equal(countWhilePaused, countLater);
+        Assert.Equal(0, countWhilePaused);
         Assert.Equal(ScanOutcomeKind.Completed, outcome.Kind);
         Assert.Contains(sink.Findings, f => f.Type == "Xss");
+    }
+
+    private sealed class SignallingGate : IPauseGate
+    {
+        public PauseGate Inner { get; } = new();
+
+        public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask WaitWhilePausedAsync(CancellationToken cancellationToken)
+        {
+            if (Inner.IsPaused)
+            {
+                Waiting.TrySetResult();
+            }
+
+            return Inner.WaitWhilePausedAsync(cancellationToken);
+        }
     }
 
     private static IResult Html(string body) => Results.Content("<html><body>" + body + "</body></html>", "text/html; charset=utf-8");

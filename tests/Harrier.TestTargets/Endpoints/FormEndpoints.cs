@@ -9,10 +9,6 @@ namespace Harrier.TestTargets.Endpoints;
 /// </summary>
 internal static class FormEndpoints
 {
-    private const string ProfileForm =
-        "<form method=\"post\" action=\"{0}\">\n<label>Display name <input type=\"text\" name=\"displayName\" value=\"Harrier\"></label>\n" +
-        "<label>E-mail <input type=\"email\" name=\"email\" value=\"harrier@example.com\"></label>\n{1}<button type=\"submit\">Save</button>\n</form>";
-
     public static void Map(WebApplication app)
     {
         var index = Html.PageBytes("Forms",
@@ -56,7 +52,7 @@ internal static class FormEndpoints
 
         app.MapGetTwin("/csrf/profile", static safe => context =>
             Html.WritePageAsync(context, "Your profile",
-                string.Format(System.Globalization.CultureInfo.InvariantCulture, ProfileForm, context.Request.Path.Value, safe ? Forms.CsrfField + "\n" : string.Empty)));
+                ProfileForm(context.Request.Path.Value!, safe ? Forms.CsrfField + "\n" : string.Empty)));
 
         app.MapPostTwin("/csrf/profile", static safe => async context =>
         {
@@ -70,6 +66,10 @@ internal static class FormEndpoints
             await Html.WritePageAsync(context, "Your profile", $"<p>Saved {Html.Encode(form["displayName"].ToString())}.</p>").ConfigureAwait(false);
         });
     }
+
+    private static string ProfileForm(string action, string csrf) =>
+        $"<form method=\"post\" action=\"{Html.Encode(action)}\">\n<label>Display name <input type=\"text\" name=\"displayName\" value=\"Harrier\"></label>\n" +
+        $"<label>E-mail <input type=\"email\" name=\"email\" value=\"harrier@example.com\"></label>\n{csrf}<button type=\"submit\">Save</button>\n</form>";
 
     private static string AllInputsForm() =>
         "<form method=\"post\" action=\"/forms/submit\">\n" +

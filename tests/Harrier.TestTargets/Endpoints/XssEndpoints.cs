@@ -122,7 +122,7 @@ internal static class XssEndpoints
     }
 
     private static string SearchForm(HttpContext context) =>
-        $"<form method=\"get\" action=\"{context.Request.Path.Value}\"><input type=\"search\" name=\"q\"><button>Search</button></form>\n";
+        $"<form method=\"get\" action=\"{Html.Encode(context.Request.Path.Value)}\"><input type=\"search\" name=\"q\"><button>Search</button></form>\n";
 
     /// <summary>OWASP rule for unquoted attributes: every non-alphanumeric character as a numeric entity.</summary>
     internal static string EncodeForUnquotedAttribute(string value)

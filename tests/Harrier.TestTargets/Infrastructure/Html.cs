@@ -48,10 +48,38 @@ internal static class Html
     /// <summary>A 302 (or other 3xx) with a short body, the way most frameworks answer.</summary>
     public static Task RedirectAsync(HttpContext context, string location, int statusCode = StatusCodes.Status302Found)
     {
-        context.Response.Headers.Location = location;
+        context.Response.Headers.Location = ToHeaderValue(location);
         return WriteStringAsync(context, "Redirecting.", TextContentType, statusCode);
     }
 
     public static Task NotFoundAsync(HttpContext context) =>
         WriteStringAsync(context, "Not found.", TextContentType, StatusCodes.Status404NotFound);
+
+    /// <summary>Percent-encodes what may not appear in a header value (controls, non-ASCII), as frameworks do for Location.</summary>
+    public static string ToHeaderValue(string value)
+    {
+        if (!value.AsSpan().ContainsAnyExceptInRange((char)0x20, (char)0x7E))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 16);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value is >= 0x20 and <= 0x7E)
+            {
+                builder.Append((char)rune.Value);
+                continue;
+            }
+
+            var count = rune.EncodeToUtf8(bytes);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Append('%').Append(bytes[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
 }

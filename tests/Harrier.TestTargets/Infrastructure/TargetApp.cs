@@ -53,16 +53,17 @@ internal static class TargetApp
         XssEndpoints.Map(app, state);
         SqlInjectionEndpoints.Map(app, state);
         HeaderEndpoints.Map(app);
-//TODO         CommandInjectionEndpoints.Map(app, state);
-//TODO         PathTraversalEndpoints.Map(app);
-//TODO         TemplateInjectionEndpoints.Map(app);
-//TODO         RedirectEndpoints.Map(app);
-//TODO         HeaderInjectionEndpoints.Map(app);
-//TODO         XxeEndpoints.Map(app);
-//TODO         CookieEndpoints.Map(app);
-//TODO         DisclosureEndpoints.Map(app);
-//TODO         CorsEndpoints.Map(app);
+        CommandInjectionEndpoints.Map(app, state);
+        PathTraversalEndpoints.Map(app);
+        TemplateInjectionEndpoints.Map(app);
+        RedirectEndpoints.Map(app);
+        HeaderInjectionEndpoints.Map(app);
+        XxeEndpoints.Map(app);
+        CookieEndpoints.Map(app);
+        DisclosureEndpoints.Map(app);
+        CorsEndpoints.Map(app);
         FormEndpoints.Map(app);
+        SsrfEndpoints.Map(app);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;
