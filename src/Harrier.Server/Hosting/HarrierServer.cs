@@ -21,7 +21,8 @@ public static class HarrierServer
     /// <summary>Builds the server. <paramref name="overrides"/> (command-line flags) win over every other configuration source.</summary>
     public static WebApplication Create(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        // appsettings.json is read from beside the executable, wherever harrier is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (overrides is not null)
         {
             builder.Configuration.AddInMemoryCollection(overrides);

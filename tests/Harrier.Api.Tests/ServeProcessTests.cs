@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Harrier.Api.Tests;
+
+/// <summary>The real <c>harrier</c> executable, started as the README starts it, on a temporary data directory.</summary>
+public sealed partial class ServeProcessTests : IDisposable
+{
+    private const string Token = "process-test-token-0123456789";
+    private static readonly string s_userId = "7d3c0a9e-1b2f-4c5d-8e6f-a1b2c3d4e5f6";
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "harrier-process-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Serve_LaunchesRelaunchesAndLists_ThenStopsCleanlyOnSigterm()
+    {
+        // Arrange
+        using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
+        var baseAddress = await server.WaitForListeningAsync();
+        using var client = Client(baseAddress, s_userId, Token);
+
+        // Act
+        var source = await client.LaunchAsync("http://127.0.0.1:9/process/");
+        var relaunched = await client.RelaunchAsync(source.Id());
+        var (listStatus, list) = await client.GetJsonAsync("/api/1.0/scans/list");
+        var exitCode = await server.StopAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Equal(2, (int)list!["TotalItemCount"]!);
+        Assert.Equal([relaunched.Id(), source.Id()], list["List"]!.AsArray().Select(s => s!.Id()));
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain(Token, server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_WithoutBootstrapVariables_PrintsAndStoresGeneratedCredentialsOnce()
+    {
+        // Arrange
+        using var server = StartHarrier(bootstrap: false, "serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
+        var baseAddress = await server.WaitForListeningAsync();
+        var file = Path.Combine(_dataDir, "initial-credentials.txt");
+
+        // Act
+        var text = await File.ReadAllTextAsync(file, Api.Ct);
+        var userId = CredentialLine().Match(text).Groups["id"].Value;
+        var token = TokenLine().Match(text).Groups["token"].Value;
+        using var client = Client(baseAddress, userId, token);
+        var (status, _) = await client.GetJsonAsync("/api/1.0/account/me");
+        await server.StopAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(token, server.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
+
+    [Fact]
+    public async Task UsersCreate_PrintsCredentialsThatAuthenticate()
+    {
+        // Arrange
+        using (var create = StartHarrier("users", "create", "--name", "Dana", "--email", "dana@example.test", "--data-dir", _dataDir))
+        {
+            Assert.Equal(0, await create.WaitForExitAsync());
+            var userId = CredentialLine().Match(create.Output).Groups["id"].Value;
+            var token = TokenLine().Match(create.Output).Groups["token"].Value;
+
+            // Act
+            using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
+            using var client = Client(await server.WaitForListeningAsync(), userId, token);
+            var (status, me) = await client.GetJsonAsync("/api/1.0/account/me");
+            await server.StopAsync();
+
+            // Assert
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("Dana", (string?)me!["DisplayName"]);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_WithDatabaseOption_FailsWithAClearMessage()
+    {
+        using var server = StartHarrier("serve", "--data-dir", _dataDir, "--database", "Host=127.0.0.1;Database=harrier");
+
+        var exitCode = await server.WaitForExitAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("PostgreSQL", server.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static HttpClient Client(Uri baseAddress, string user, string token) => new()
+    {
+        BaseAddress = baseAddress,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + token))) },
+    };
+
+    private static HarrierProcess StartHarrier(params string[] args) => StartHarrier(bootstrap: true, args);
+
+    private static HarrierProcess StartHarrier(bool bootstrap, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harrier.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (bootstrap)
+        {
+            start.Environment["HARRIER_BOOTSTRAP_USER_ID"] = s_userId;
+            start.Environment["HARRIER_BOOTSTRAP_API_TOKEN"] = Token;
+        }
+
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return new HarrierProcess(Process.Start(start)!);
+    }
+
+    [GeneratedRegex(@"User ID:\s+(?<id>[0-9a-f-]{36})")]
+    private static partial Regex CredentialLine();
+
+    [GeneratedRegex(@"API token:\s+(?<token>\S+)")]
+    private static partial Regex TokenLine();
+
+    /// <summary>A running harrier process whose output is collected; the listening address is read from its log.</summary>
+    private sealed partial class HarrierProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HarrierProcess(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Collect(e.Data);
+            _process.ErrorDataReceived += (_, e) => Collect(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public async Task<Uri> WaitForListeningAsync()
+        {
+            var exited = _process.WaitForExitAsync(Api.Ct);
+            var first = await Task.WhenAny(_listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(60), Api.Ct);
+            Assert.True(first == _listening.Task, "harrier exited before listening:\n" + Output);
+            return await _listening.Task;
+        }
+
+        /// <summary>Sends SIGTERM, as a service manager or Ctrl-C would, and waits for the exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(Api.Ct);
+            }
+
+            return await WaitForExitAsync();
+        }
+
+        public async Task<int> WaitForExitAsync()
+        {
+            await _process.WaitForExitAsync(Api.Ct).WaitAsync(TimeSpan.FromSeconds(60), Api.Ct);
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+
+        private void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+
+            var match = ListeningLine().Match(line);
+            if (match.Success)
+            {
+                _listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        }
+
+        [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+        private static partial Regex ListeningLine();
+    }
+}
