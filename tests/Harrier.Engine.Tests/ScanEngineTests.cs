@@ -63,6 +63,33 @@ public sealed class ScanEngineTests
     }
 
     [Fact]
+    public async Task Run_MisbehavingTarget_StillCompletes()
+    {
+        // Arrange: binary, null bytes, unknown charset, a huge page, resets, errors and a redirect loop.
+        await using var site = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => Html("<a href='/bin?x=1'>b</a><a href='/nul?x=1'>n</a><a href='/charset?x=1'>c</a><a href='/huge?x=1'>h</a>" +
+                "<a href='/reset?x=1'>r</a><a href='/boom?x=1'>e</a><a href='/loop?x=1'>l</a><a href='/search?q=1'>s</a>"));
+            app.MapGet("/bin", () => Results.Bytes([.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))], "text/html"));
+            app.MapGet("/nul", (string? x) => Results.Content("<p>\0\0" + x + "\0</p>", "text/html"));
+            app.MapGet("/charset", () => Results.Bytes("<p>\u00e9</p>"u8.ToArray(), "text/html; charset=x-unknown-42"));
+            app.MapGet("/huge", () => Results.Text(new string('<', 5_000_000), "text/html"));
+            app.MapGet("/reset", (HttpContext context) => { context.Abort(); return Task.CompletedTask; });
+            app.MapGet("/boom", () => Results.StatusCode(500));
+            app.MapGet("/loop", (string? x) => Results.Redirect("/loop?x=" + x + "1"));
+            app.MapGet("/search", (string? q) => Html("<p>" + q + "</p>"));
+        }, Token);
+        var sink = new RecordingSink();
+
+        // Act
+        var outcome = await Scans.RunAsync(Scans.Configuration(site.BaseUri), sink, Scans.FastPolicy with { MaxResponseBytes = 64 * 1024 });
+
+        // Assert
+        Assert.Equal(ScanOutcomeKind.Completed, outcome.Kind);
+        Assert.Contains(sink.Findings, f => f.Type == "Xss" && f.Url.Contains("/search", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_RefusedPort_FailsAsTargetNotReachable()
     {
         // Arrange: start and stop a server so its port is free and refuses connections.

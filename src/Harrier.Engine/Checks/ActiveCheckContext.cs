@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Harrier.Core.Findings;
+using Harrier.Engine.Http;
+using Harrier.Engine.InsertionPoints;
+
+namespace Harrier.Engine.Checks;
+
+/// <summary>
+/// What one active check gets for one insertion point: the original request and its response (the baseline), the
+/// insertion point, and a send method that goes through the scan's send path and stops at the strength's budget.
+/// </summary>
+internal sealed class ActiveCheckContext(
+    ScanHttpClient client,
+    ScanHttpRequest request,
+    ScanHttpResponse? baseline,
+    InsertionPoint insertionPoint,
+    AttackStrength strength,
+    IFindingReporter reporter)
+{
+    private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private int _requestsUsed;
+
+    /// <summary>The original request whose insertion point is attacked.</summary>
+    public ScanHttpRequest Request { get; } = request;
+
+    public InsertionPoint InsertionPoint { get; } = insertionPoint;
+
+    public AttackStrength Strength { get; } = strength;
+
+    public int Budget { get; } = AttackBudget.For(strength);
+
+    public int RequestsUsed => Volatile.Read(ref _requestsUsed);
+
+    public bool IsBudgetExhausted => RequestsUsed >= Budget;
+
+    /// <summary>The response to the original request, fetched (within the budget) if the crawler did not keep it.</summary>
+    public async Task<ScanHttpResponse?> GetBaselineAsync(CancellationToken cancellationToken) =>
+        baseline ??= await SendAsync(Request, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sends <paramref name="attack"/> through the send path; null when the budget is spent, the request was refused or failed.</summary>
+    public async Task<ScanHttpResponse?> SendAsync(ScanHttpRequest attack, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _requestsUsed) > Budget)
+        {
+            Interlocked.Decrement(ref _requestsUsed);
+            return null;
+        }
+
+        var result = await client.SendAsync(attack, cancellationToken).ConfigureAwait(false);
+        if (result.IsBlocked)
+        {
+            Interlocked.Decrement(ref _requestsUsed); // Nothing was sent.
+        }
+
+        return result.Response;
+    }
+
+    /// <summary>Sends the original request with the insertion point's value replaced by <paramref name="value"/>.</summary>
+    public Task<ScanHttpResponse?> SendValueAsync(string value, CancellationToken cancellationToken) =>
+        SendAsync(InsertionPoint.WithValue(value), cancellationToken);
+
+    public Evidence CreateEvidence(ScanHttpResponse response, string? proof) => client.CreateEvidence(response, proof);
+
+    public ValueTask ReportAsync(Finding finding, CancellationToken cancellationToken) => reporter.ReportAsync(finding, cancellationToken);
+
+    /// <summary>A random lower-case token that starts with a letter (usable as an identifier) for marking payloads.</summary>
+    public static string NewToken() => "hrr" + RandomNumberGenerator.GetString(TokenAlphabet, 8);
+}

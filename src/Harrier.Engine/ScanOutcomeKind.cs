@@ -1,0 +1,10 @@
+namespace Harrier.Engine;
+
+/// <summary>How a scan ended.</summary>
+public enum ScanOutcomeKind
+{
+    Completed,
+    StoppedAtMaxDuration,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+using Harrier.Engine.Checks;
+using Harrier.Engine.Crawling;
+using Harrier.Engine.InsertionPoints;
+
+namespace Harrier.Engine.Scanning;
+
+/// <summary>One active check on one insertion point of one crawled page.</summary>
+internal sealed record AttackJob(CrawledPage Page, InsertionPoint Point, IActiveCheck Check);

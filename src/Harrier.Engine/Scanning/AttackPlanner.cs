@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using Harrier.Engine.Checks;
+using Harrier.Engine.Crawling;
+using Harrier.Engine.Http;
+using Harrier.Engine.InsertionPoints;
+
+namespace Harrier.Engine.Scanning;
+
+/// <summary>
+/// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
+/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), and headers and cookies
+/// once per site.
+/// </summary>
+internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent)
+{
+    private readonly ConcurrentDictionary<string, byte> _planned = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<AttackJob> Plan(CrawledPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (checks.Count == 0 || page.Response.StatusCode == 404)
+        {
+            return [];
+        }
+
+        var request = page.Request;
+        var options = new InsertionPointOptions(
+            PathSegments: true,
+            Headers: true,
+            JarCookies: client.Cookies.For(request.Url),
+            DefaultUserAgent: userAgent);
+        var jobs = new List<AttackJob>();
+        var template = DynamicSignatureLimiter.Template(request.Url, out _);
+        var site = request.Url.GetLeftPart(UriPartial.Authority);
+        foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
+        {
+            var scope = point.Kind is InsertionPointKind.Header or InsertionPointKind.Cookie ? site : request.Method + " " + template;
+            if (!_planned.TryAdd(scope + " " + point, 0))
+            {
+                continue;
+            }
+
+            jobs.AddRange(checks.Select(check => new AttackJob(page, point, check)));
+        }
+
+        return jobs;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Harrier.Core.Findings;
+using Harrier.Core.Scans;
+using Harrier.Engine.Authentication;
+using Harrier.Engine.Checks;
+using Harrier.Engine.Crawling;
+using Harrier.Engine.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Harrier.Engine.Scanning;
+
+/// <summary>
+/// One scan from start to end: reach the target, crawl, run passive checks on every response and active checks on
+/// every insertion point (while crawling or after it), and report phases, progress, crawled resources and findings.
+/// </summary>
+internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClient client, FormLoginSession? login, ILogger logger)
+{
+    private readonly Channel<AttackJob> _attacks = Channel.CreateUnbounded<AttackJob>();
+    private readonly FindingCollector _findings = new(sink);
+    private readonly List<AttackJob> _deferred = [];
+    private Crawler? _crawler;
+    private long _jobsQueued;
+    private long _jobsDone;
+    private long _attackRequests;
+
+    private ScanConfiguration Configuration => request.Configuration;
+
+    private EnginePolicy Policy => request.Policy;
+
+    public ScanProgress Snapshot()
+    {
+        var sent = client.RequestsSent;
+        var done = Interlocked.Read(ref _jobsDone);
+        var perJob = done == 0 ? 3.0 : Math.Max(1.0, (double)Interlocked.Read(ref _attackRequests) / done);
+        var remaining = (_crawler?.Pending ?? 1) * (1 + perJob) + (Interlocked.Read(ref _jobsQueued) * perJob);
+        return new ScanProgress(sent, sent + (long)remaining, client.CurrentConcurrency);
+    }
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        using var phases = new PhaseTracker(sink);
+        var passive = new PassiveCheckRunner(CheckRegistry.Passive(Policy.EnabledCheckIds), _findings, logger);
+        client.Observer = (response, ct) => passive.ObserveAsync(client, response, ct);
+        await phases.AdvanceAsync(ScanTaskPhase.Crawling, cancellationToken).ConfigureAwait(false);
+
+        var target = client.Rules.Scope.Target;
+        var first = await ReachAsync(target, cancellationToken).ConfigureAwait(false);
+        if (login is not null)
+        {
+            await login.LoginAsync(cancellationToken).ConfigureAwait(false);
+        }
+        var planner = new AttackPlanner(CheckRegistry.Active(Policy.EnabledCheckIds), client, Policy.UserAgent);
+        var limiter = new DynamicSignatureLimiter(Configuration.UrlRewrite, Configuration.MaxDynamicSignatures, Configuration.SubPathMaxDynamicSignatures);
+        var crawler = new Crawler(client, new CrawlerOptions(Configuration.FindAndFollowNewLinks, Policy.MaxCrawlRequests, Policy.MaxConcurrency), limiter, logger);
+        _crawler = crawler;
+        crawler.PageCrawled = (page, ct) => OnPageAsync(planner, page, ct);
+
+        var attackWorkers = Configuration.CrawlAndAttack ? StartAttackers(phases, cancellationToken) : null;
+        await crawler.RunAsync(Seeds(target, first), cancellationToken).ConfigureAwait(false);
+        if (attackWorkers is null)
+        {
+            foreach (var job in _deferred)
+            {
+                Enqueue(job);
+            }
+
+            _deferred.Clear();
+            attackWorkers = StartAttackers(phases, cancellationToken);
+        }
+
+        _attacks.Writer.TryComplete();
+        if (Interlocked.Read(ref _jobsQueued) > 0)
+        {
+            await phases.AdvanceAsync(ScanTaskPhase.Attacking, cancellationToken).ConfigureAwait(false);
+        }
+
+        await attackWorkers.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await phases.AdvanceAsync(ScanTaskPhase.Complete, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The first request decides whether the target can be scanned at all; one retry for transient failures.</summary>
+    private async Task<ScanHttpResponse> ReachAsync(Uri target, CancellationToken cancellationToken)
+    {
+        var result = await client.SendAsync(ScanHttpRequest.Get(target), cancellationToken).ConfigureAwait(false);
+        if (result.Response is null && result.Error is SendError.ConnectionReset or SendError.Timeout or SendError.InvalidResponse)
+        {
+            result = await client.SendAsync(ScanHttpRequest.Get(target), cancellationToken).ConfigureAwait(false);
+        }
+
+        return result.Response ?? throw FailureMapper.ToFailure(target, result);
+    }
+
+    private IEnumerable<CrawlItem> Seeds(Uri target, ScanHttpResponse first)
+    {
+        // After a form login the target is fetched again: the first response showed the logged-out site.
+        yield return new CrawlItem(first.Request, IsSeed: true, login is null ? first : null);
+        foreach (var link in Configuration.ImportedLinks)
+        {
+            if (Uri.TryCreate(target, link, out var url) && ScanScope.IsHttp(url))
+            {
+                yield return new CrawlItem(ScanHttpRequest.Get(url), IsSeed: true);
+            }
+        }
+
+        foreach (var site in Configuration.AdditionalWebsites)
+        {
+            if (Uri.TryCreate(site.TargetUrl, UriKind.Absolute, out var url) && ScanScope.IsHttp(url))
+            {
+                yield return new CrawlItem(ScanHttpRequest.Get(url), IsSeed: true);
+            }
+        }
+
+        yield return new CrawlItem(ScanHttpRequest.Get(new Uri(target, "/robots.txt")), IsSeed: true);
+        yield return new CrawlItem(ScanHttpRequest.Get(new Uri(target, "/sitemap.xml")), IsSeed: true);
+    }
+
+    private async ValueTask OnPageAsync(AttackPlanner planner, CrawledPage page, CancellationToken cancellationToken)
+    {
+        var jobs = planner.Plan(page);
+        await sink.CrawledAsync(ToResource(page, jobs.Count > 0), cancellationToken).ConfigureAwait(false);
+        if (Configuration.CrawlAndAttack)
+        {
+            foreach (var job in jobs)
+            {
+                Enqueue(job);
+            }
+
+            return;
+        }
+
+        lock (_deferred)
+        {
+            _deferred.AddRange(jobs);
+        }
+    }
+
+    private void Enqueue(AttackJob job)
+    {
+        Interlocked.Increment(ref _jobsQueued);
+        _attacks.Writer.TryWrite(job);
+    }
+
+    private Task StartAttackers(PhaseTracker phases, CancellationToken cancellationToken) =>
+        Task.WhenAll(Enumerable.Range(0, Policy.MaxConcurrency).Select(_ => AttackAsync(phases, cancellationToken)));
+
+    private async Task AttackAsync(PhaseTracker phases, CancellationToken cancellationToken)
+    {
+        await foreach (var job in _attacks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Interlocked.Decrement(ref _jobsQueued);
+            var phase = _attacks.Reader.Completion.IsCompleted || !Configuration.CrawlAndAttack || _crawler?.Pending == 0
+                ? ScanTaskPhase.Attacking
+                : ScanTaskPhase.CrawlingAndAttacking;
+            await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
+            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings);
+            try
+            {
+                await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
+            {
+                EngineLog.CheckFailed(logger, job.Check.Metadata.Id, job.Page.Request.Url, exception);
+            }
+            finally
+            {
+                Interlocked.Add(ref _attackRequests, context.RequestsUsed);
+                Interlocked.Increment(ref _jobsDone);
+            }
+        }
+    }
+
+    private static CrawledResource ToResource(CrawledPage page, bool attacked)
+    {
+        var response = page.Response;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(response.Body));
+        return new CrawledResource(
+            page.Request.Url.AbsoluteUri,
+            page.Request.Method,
+            RequestSignature.ParameterNames(page.Request),
+            response.StatusCode,
+            response.ContentType,
+            hash,
+            attacked);
+    }
+}
