@@ -1,3 +1,4 @@
+using Harrier.Agent;
 using Harrier.Contracts.Serialization;
 using Harrier.Core.Scans;
 using Harrier.Server.Authentication;
@@ -47,6 +48,7 @@ public static class HarrierServer
         });
 
         AddServices(builder.Services, dataDir);
+        builder.Services.AddScanAgents(options.Agents);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
