@@ -55,6 +55,52 @@ public sealed class TestTargetServerTests
     }
 
     [Fact]
+    public async Task ResponseJitter_AddsABoundedRandomDelay()
+    {
+        // Arrange
+        var jitter = TimeSpan.FromMilliseconds(150);
+        await using var target = await TestTargetServer.StartAsync(new TestTargetOptions { GeneratedPages = 1, ResponseJitter = jitter }, TestContext.Current.CancellationToken);
+        using var client = TargetFixture.CreateClient();
+        var timings = new List<TimeSpan>();
+
+        // Act
+        for (var i = 0; i < 4; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(target.GetUrl("/"), TestContext.Current.CancellationToken);
+            timings.Add(Stopwatch.GetElapsedTime(started));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Assert
+        Assert.All(timings, t => Assert.True(t < jitter + TimeSpan.FromSeconds(1), $"Answered in {t}."));
+    }
+
+    [Fact]
+    public async Task OnRequest_SeesEveryRequestAsReceived()
+    {
+        // Arrange
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var target = await TestTargetServer.StartAsync(
+            new TestTargetOptions { GeneratedPages = 1, OnRequest = (method, path) => seen.Enqueue($"{method} {path}") },
+            TestContext.Current.CancellationToken);
+        using var client = TargetFixture.CreateClient();
+
+        // Act
+        using var head = new HttpRequestMessage(HttpMethod.Head, target.GetUrl("/app/about?x=1"));
+        using (await client.SendAsync(head, TestContext.Current.CancellationToken))
+        {
+        }
+
+        using (await client.GetAsync(target.GetUrl("/no/such/page"), TestContext.Current.CancellationToken))
+        {
+        }
+
+        // Assert
+        Assert.Equal(["HEAD /app/about?x=1", "GET /no/such/page"], seen);
+    }
+
+    [Fact]
     public async Task DisposeAsync_StopsTheServer()
     {
         // Arrange
@@ -76,6 +122,7 @@ public sealed class TestTargetServerTests
         new TestTargetOptions { Port = 70_000 },
         new TestTargetOptions { OutOfScopeBaseUrl = new Uri("/relative", UriKind.Relative) },
         new TestTargetOptions { ResponseDelay = TimeSpan.FromSeconds(-1) },
+        new TestTargetOptions { ResponseJitter = TimeSpan.FromSeconds(-1) },
         new TestTargetOptions { UserName = null! },
     ];
 
@@ -98,6 +145,7 @@ public sealed class TestTargetServerTests
         Assert.Null(options.OutOfScopeBaseUrl);
         Assert.Equal(10_000, options.GeneratedPages);
         Assert.Equal(TimeSpan.Zero, options.ResponseDelay);
+        Assert.Equal(TimeSpan.Zero, options.ResponseJitter);
         Assert.Equal(TimeSpan.FromSeconds(10), options.MaxInjectedDelay);
         Assert.Equal("harrier", options.UserName);
         Assert.Equal("harrier-pass", options.Password);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Harrier.TestTargets;
 
 // Standalone mode for demos and benchmarks:
-//   dotnet run -c Release --project tests/Harrier.TestTargets -- --port 8081 [--pages 10000] [--delay-ms 0] [--out-of-scope http://127.0.0.1:8082/]
+//   dotnet run -c Release --project tests/Harrier.TestTargets -- --port 8081 [--pages 10000] [--delay-ms 0] [--jitter-ms 0] [--out-of-scope http://127.0.0.1:8082/]
 var options = new TestTargetOptions { Port = 8081 };
 for (var i = 0; i < args.Length; i++)
 {
@@ -21,13 +21,17 @@ for (var i = 0; i < args.Length; i++)
             options.ResponseDelay = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture));
             i++;
             break;
+        case "--jitter-ms" when value is not null:
+            options.ResponseJitter = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture));
+            i++;
+            break;
         case "--out-of-scope" when value is not null:
             options.OutOfScopeBaseUrl = new Uri(value, UriKind.Absolute);
             i++;
             break;
         default:
             await Console.Error.WriteLineAsync(
-                "usage: Harrier.TestTargets [--port 8081] [--pages 10000] [--delay-ms 0] [--out-of-scope URL]").ConfigureAwait(false);
+                "usage: Harrier.TestTargets [--port 8081] [--pages 10000] [--delay-ms 0] [--jitter-ms 0] [--out-of-scope URL]").ConfigureAwait(false);
             return 2;
     }
 }

@@ -39,6 +39,13 @@ public sealed class TestTargetOptions
     public TimeSpan ResponseDelay { get; set; }
 
     /// <summary>
+    /// A random extra delay in [0, <see cref="ResponseJitter"/>) added to every response on top of
+    /// <see cref="ResponseDelay"/>, to simulate a jittery target (time-based checks must not fire on it).
+    /// Default <see cref="TimeSpan.Zero"/>.
+    /// </summary>
+    public TimeSpan ResponseJitter { get; set; }
+
+    /// <summary>
     /// The upper bound of any delay an injected payload can cause (time-based SQL and command injection).
     /// Default 10 seconds.
     /// </summary>
@@ -52,6 +59,13 @@ public sealed class TestTargetOptions
     [Required]
     public string Password { get; set; } = DefaultPassword;
 
+    /// <summary>
+    /// Called for every request before it is handled, with the method and the path and query as received
+    /// (e.g. <c>GET</c>, <c>/app/about?x=1</c>), from Kestrel threads: it must be thread-safe and cheap. Lets a scope
+    /// test record exactly what a scanner requested. Default <see langword="null"/> (no cost).
+    /// </summary>
+    public Action<string, string>? OnRequest { get; set; }
+
     /// <summary>The clock used for delays. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -64,9 +78,9 @@ public sealed class TestTargetOptions
             throw new ValidationException("OutOfScopeBaseUrl must be an absolute URL.");
         }
 
-        if (ResponseDelay < TimeSpan.Zero || MaxInjectedDelay < TimeSpan.Zero)
+        if (ResponseDelay < TimeSpan.Zero || ResponseJitter < TimeSpan.Zero || MaxInjectedDelay < TimeSpan.Zero)
         {
-            throw new ValidationException("ResponseDelay and MaxInjectedDelay must not be negative.");
+            throw new ValidationException("ResponseDelay, ResponseJitter and MaxInjectedDelay must not be negative.");
         }
     }
 }

@@ -93,6 +93,20 @@ public sealed class SiteEndpointsTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task Head_AnswersLikeGet_WithoutABody()
+    {
+        // Act
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/gen/item/3");
+        using var response = await fixture.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(body);
+        Assert.True(response.Content.Headers.ContentLength > 0);
+    }
+
+    [Fact]
     public async Task UnknownPath_Answers404()
     {
         // Act

@@ -16,7 +16,7 @@ public sealed partial class KnownVulnerabilitiesTests
         "CookieNotMarkedAsHttpOnly", "SameSiteCookieNotImplemented",
         "AspNetStackTrace", "AspNetVersionDisclosure", "ApacheDirectoryListing", "MisconfiguredAccessControlOrigin",
         "CsrfDetected", "AutoCompleteEnabledPasswordField", "PasswordOverHttp", "PossibleSsrf", "InternalIPLeakage",
-        "DatabaseErrorMessages", "BackupFileFound", "GitDisclosure",
+        "DatabaseErrorMessages", "BackupFileFound", "BackupSourceCodeFound", "GitDisclosure",
     ];
 
     private static readonly string[] s_severities = ["BestPractice", "Information", "Low", "Medium", "High", "Critical"];
@@ -75,6 +75,7 @@ public sealed partial class KnownVulnerabilitiesTests
             if (v.Location == ParameterLocation.None)
             {
                 Assert.Null(v.Parameter);
+                Assert.Equal(v.Family != "files", v.Crawlable);
                 return;
             }
 

@@ -18,7 +18,7 @@ internal static class AuthEndpoints
 
         app.MapPost(LoginPath, async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             var returnUrl = LocalOrDefault(form["returnUrl"].ToString());
             if (!string.Equals(form["username"].ToString(), state.Options.UserName, StringComparison.Ordinal)
                 || !string.Equals(form["password"].ToString(), state.Options.Password, StringComparison.Ordinal))

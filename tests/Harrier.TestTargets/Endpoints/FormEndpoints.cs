@@ -35,7 +35,7 @@ internal static class FormEndpoints
 
         app.MapPost("/forms/submit", static async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             var body = new StringBuilder("<p>Received:</p>\n<ul>\n");
             foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
@@ -56,7 +56,7 @@ internal static class FormEndpoints
 
         app.MapPostTwin("/csrf/profile", static safe => async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             if (safe && form["csrf_token"] != Forms.CsrfToken)
             {
                 await Html.WriteTextAsync(context, "Invalid anti-forgery token.", StatusCodes.Status403Forbidden).ConfigureAwait(false);

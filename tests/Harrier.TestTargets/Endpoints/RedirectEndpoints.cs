@@ -24,7 +24,7 @@ internal static class RedirectEndpoints
 
         app.MapPostTwin("/redirect/post", static safe => async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             await Html.RedirectAsync(context, Target(form["url"].ToString(), safe)).ConfigureAwait(false);
         });
     }

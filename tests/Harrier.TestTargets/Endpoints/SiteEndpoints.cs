@@ -67,7 +67,7 @@ internal static class SiteEndpoints
         foreach (var vulnerability in KnownVulnerabilities.All)
         {
             var path = safe ? vulnerability.SafeTwinPath : vulnerability.Path;
-            if (path is null || !path.StartsWith(safe ? TwinRoutes.SafePrefix + "/" : TwinRoutes.VulnerablePrefix + "/", StringComparison.Ordinal)
+            if (path is null || (!vulnerability.Crawlable && vulnerability.ExampleBody is null) || !path.StartsWith(safe ? TwinRoutes.SafePrefix + "/" : TwinRoutes.VulnerablePrefix + "/", StringComparison.Ordinal)
                 || !seen.Add($"{vulnerability.Method} {path} {vulnerability.Parameter}"))
             {
                 continue;
@@ -76,7 +76,9 @@ internal static class SiteEndpoints
             body.Append("<li>").Append(Html.Encode(vulnerability.Id)).Append(": ").Append(IndexEntry(vulnerability, path)).Append("</li>\n");
         }
 
-        return body.Append("</ul>\n").ToString();
+        // A crawlable page whose backup copy (vulnerable side only) a scanner has to probe for.
+        var prefix = safe ? TwinRoutes.SafePrefix : TwinRoutes.VulnerablePrefix;
+        return body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n").ToString();
     }
 
     private static string IndexEntry(KnownVulnerability vulnerability, string path)

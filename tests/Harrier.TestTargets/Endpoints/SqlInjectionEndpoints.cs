@@ -26,7 +26,7 @@ internal static class SqlInjectionEndpoints
 
         app.MapPostTwin("/sqli/form", static safe => async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             await ErrorOrResultsAsync(context, safe, SqlDialect.MySql, Or(form["name"].ToString(), "widget"), numeric: false).ConfigureAwait(false);
         });
 

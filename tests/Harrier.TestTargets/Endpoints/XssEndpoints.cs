@@ -63,7 +63,7 @@ internal static class XssEndpoints
 
         app.MapPostTwin("/xss/post", static safe => async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             var comment = form["comment"].ToString();
             var shown = safe ? Html.Encode(comment) : comment;
             await Html.WritePageAsync(context, "Preview", $"<p>Preview of your comment:</p><div>{shown}</div>").ConfigureAwait(false);
@@ -110,7 +110,7 @@ internal static class XssEndpoints
 
         app.MapPostTwin("/xss/guestbook", safe => async context =>
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            var form = await Bodies.ReadFormAsync(context).ConfigureAwait(false);
             var comment = form["comment"].ToString();
             if (comment.Length > 0)
             {
@@ -143,10 +143,18 @@ internal static class XssEndpoints
         return builder.ToString();
     }
 
-    private static string SafeHref(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+    /// <summary>Only http(s) URLs and local paths; anything else (javascript:, data:, …) becomes "#".</summary>
+    private static string SafeHref(string url)
+    {
+        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            return Html.Encode(url);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? Html.Encode(uri.AbsoluteUri)
             : "#";
+    }
 
     private static string RemoveScriptTagsOnce(string value) =>
         value.Replace("<script>", string.Empty, StringComparison.Ordinal).Replace("</script>", string.Empty, StringComparison.Ordinal);

@@ -20,4 +20,22 @@ internal static class Bodies
 
         return text.ToString();
     }
+
+    /// <summary>The form fields, or an empty form when the body is not (valid) form data: never a 500 for a fuzzed body.</summary>
+    public static async Task<IFormCollection> ReadFormAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return FormCollection.Empty;
+        }
+
+        try
+        {
+            return await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return FormCollection.Empty;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Harrier.TestTargets.Endpoints;
 
 namespace Harrier.TestTargets.Infrastructure;
@@ -28,22 +29,43 @@ internal static class TargetApp
         });
 
         var app = builder.Build();
+        if (state.Options.OnRequest is { } onRequest)
+        {
+            app.Use((context, next) =>
+            {
+                onRequest(context.Request.Method, context.Request.Path.Value + context.Request.QueryString.Value);
+                return next(context);
+            });
+        }
+
         app.Use(static (context, next) =>
         {
             SecurityHeaders.Apply(context.Response.Headers);
+
+            // HEAD answers like GET; Kestrel drops the body of a HEAD response by itself.
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
             return next(context);
         });
 
         var delay = state.Options.ResponseDelay;
-        if (delay > TimeSpan.Zero)
+        var jitterTicks = state.Options.ResponseJitter.Ticks;
+        if (delay > TimeSpan.Zero || jitterTicks > 0)
         {
             var timeProvider = state.TimeProvider;
             app.Use(async (context, next) =>
             {
-                await Task.Delay(delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
+                var wait = jitterTicks > 0 ? delay + TimeSpan.FromTicks(RandomNumberGenerator.GetInt32((int)Math.Min(jitterTicks, int.MaxValue))) : delay;
+                await Task.Delay(wait, timeProvider, context.RequestAborted).ConfigureAwait(false);
                 await next(context).ConfigureAwait(false);
             });
         }
+
+        // Explicit, so that routing sees the HEAD-to-GET rewrite above.
+        app.UseRouting();
 
         SiteEndpoints.Map(app, state);
         CrawlEndpoints.Map(app);
@@ -64,6 +86,7 @@ internal static class TargetApp
         CorsEndpoints.Map(app);
         FormEndpoints.Map(app);
         SsrfEndpoints.Map(app);
+        SensitiveFileEndpoints.Map(app);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;

@@ -10,16 +10,16 @@ namespace Harrier.TestTargets.Simulation;
 /// </summary>
 internal sealed class FakeSqlEvaluator
 {
-    private readonly List<Token> _tokens;
+    private readonly List<SqlToken> _tokens;
     private FakeProduct _row = FakeProduct.All[0];
     private int _position;
 
-    private FakeSqlEvaluator(List<Token> tokens) => _tokens = tokens;
+    private FakeSqlEvaluator(List<SqlToken> tokens) => _tokens = tokens;
 
     /// <summary>The rows the clause selects, or null when the clause is not valid SQL.</summary>
     public static IReadOnlyList<FakeProduct>? Select(string whereClause)
     {
-        var tokens = Tokenize(whereClause);
+        var tokens = FakeSqlTokenizer.Tokenize(whereClause);
         if (tokens is null)
         {
             return null;
@@ -82,7 +82,7 @@ internal sealed class FakeSqlEvaluator
     private object? ParseComparison()
     {
         var left = ParseAdditive();
-        while (Peek() is { Kind: TokenKind.Operator or TokenKind.Word } token
+        while (Peek() is { Kind: SqlTokenKind.Operator or SqlTokenKind.Word } token
             && token.Text is "=" or "<>" or "!=" or "<" or ">" or "<=" or ">=" or "LIKE")
         {
             _position++;
@@ -96,7 +96,7 @@ internal sealed class FakeSqlEvaluator
     private object? ParseAdditive()
     {
         var left = ParseTerm();
-        while (Peek() is { Kind: TokenKind.Operator, Text: "+" or "-" } token)
+        while (Peek() is { Kind: SqlTokenKind.Operator, Text: "+" or "-" } token)
         {
             _position++;
             var right = ParseTerm();
@@ -109,7 +109,7 @@ internal sealed class FakeSqlEvaluator
     private object? ParseTerm()
     {
         var left = ParseUnary();
-        while (Peek() is { Kind: TokenKind.Operator, Text: "*" })
+        while (Peek() is { Kind: SqlTokenKind.Operator, Text: "*" })
         {
             _position++;
             left = ToNumber(left) * ToNumber(ParseUnary());
@@ -118,7 +118,7 @@ internal sealed class FakeSqlEvaluator
         return left;
     }
 
-    private object? ParseUnary() => Peek() is { Kind: TokenKind.Operator, Text: "-" } ? Negate() : ParsePrimary();
+    private object? ParseUnary() => Peek() is { Kind: SqlTokenKind.Operator, Text: "-" } ? Negate() : ParsePrimary();
 
     private long Negate()
     {
@@ -132,15 +132,15 @@ internal sealed class FakeSqlEvaluator
         _position++;
         switch (token.Kind)
         {
-            case TokenKind.Number:
+            case SqlTokenKind.Number:
                 return long.Parse(token.Text, CultureInfo.InvariantCulture);
-            case TokenKind.String:
+            case SqlTokenKind.String:
                 return token.Text;
-            case TokenKind.Operator when token.Text == "(":
+            case SqlTokenKind.Operator when token.Text == "(":
                 var inner = ParseOr();
                 Expect(")");
                 return inner;
-            case TokenKind.Word:
+            case SqlTokenKind.Word:
                 return Word(token.Text);
             default:
                 throw new FormatException($"Unexpected '{token.Text}'.");
@@ -271,11 +271,11 @@ internal sealed class FakeSqlEvaluator
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    private Token? Peek() => _position < _tokens.Count ? _tokens[_position] : null;
+    private SqlToken? Peek() => _position < _tokens.Count ? _tokens[_position] : null;
 
     private bool Accept(string text)
     {
-        if (Peek() is { } token && token.Kind != TokenKind.String && token.Text == text)
+        if (Peek() is { } token && token.Kind != SqlTokenKind.String && token.Text == text)
         {
             _position++;
             return true;
@@ -291,120 +291,4 @@ internal sealed class FakeSqlEvaluator
             throw new FormatException($"Expected '{text}'.");
         }
     }
-
-    /// <summary>Splits a clause into tokens; null when a string or comment is unterminated.</summary>
-    private static List<Token>? Tokenize(string text)
-    {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if ((c == '-' && Next(text, i) == '-') || c == '#')
-            {
-                break;
-            }
-            else if (c == '/' && Next(text, i) == '*')
-            {
-                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    return null;
-                }
-
-                i = end + 2;
-            }
-            else if (char.IsAsciiDigit(c))
-            {
-                var start = i;
-                while (i < text.Length && char.IsAsciiDigit(text[i]))
-                {
-                    i++;
-                }
-
-                if (i - start > 18 || (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '_')))
-                {
-                    return null;
-                }
-
-                tokens.Add(new Token(TokenKind.Number, text[start..i]));
-            }
-            else if (c == '\'')
-            {
-                var value = new System.Text.StringBuilder();
-                var closed = false;
-                for (i++; i < text.Length; i++)
-                {
-                    if (text[i] == '\'')
-                    {
-                        if (Next(text, i) == '\'')
-                        {
-                            value.Append('\'');
-                            i++;
-                            continue;
-                        }
-
-                        closed = true;
-                        i++;
-                        break;
-                    }
-
-                    value.Append(text[i]);
-                }
-
-                if (!closed)
-                {
-                    return null;
-                }
-
-                tokens.Add(new Token(TokenKind.String, value.ToString()));
-            }
-            else if (char.IsAsciiLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TokenKind.Word, text[start..i].ToUpperInvariant()));
-            }
-            else
-            {
-                var two = i + 1 < text.Length ? text.Substring(i, 2) : null;
-                if (two is "<>" or "!=" or "<=" or ">=" or "&&" or "||")
-                {
-                    tokens.Add(new Token(TokenKind.Operator, two));
-                    i += 2;
-                }
-                else if (c is '=' or '<' or '>' or '(' or ')' or '+' or '-' or '*' or '!')
-                {
-                    tokens.Add(new Token(TokenKind.Operator, c.ToString()));
-                    i++;
-                }
-                else
-                {
-                    return null;
-                }
-            }
-        }
-
-        return tokens;
-    }
-
-    private static char Next(string text, int i) => i + 1 < text.Length ? text[i + 1] : '\0';
-
-    private enum TokenKind
-    {
-        Number,
-        String,
-        Word,
-        Operator,
-    }
-
-    private sealed record Token(TokenKind Kind, string Text);
 }
