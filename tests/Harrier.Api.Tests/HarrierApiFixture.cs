@@ -32,7 +32,7 @@ public class HarrierApiFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = HarrierServer.Create([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Harrier:Urls"] = "http://127.0.0.1:0",
             ["Harrier:DataDir"] = _dataDir,
@@ -41,7 +41,13 @@ public class HarrierApiFixture : IAsyncLifetime
             ["HARRIER_BOOTSTRAP_USER_ID"] = AdminId.ToString(),
             ["HARRIER_BOOTSTRAP_API_TOKEN"] = AdminToken,
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(ExtraSettings));
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        _app = HarrierServer.Create([], settings);
         await HarrierServer.InitializeAsync(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -85,6 +91,8 @@ public class HarrierApiFixture : IAsyncLifetime
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>Runs <paramref name="action"/> against the server's database (to set states only an agent could reach).</summary>
     public async Task WithDbAsync(Func<HarrierDbContext, Task> action)
