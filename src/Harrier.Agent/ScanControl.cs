@@ -13,7 +13,7 @@ internal sealed class ScanControl(
     Guid scanId, AgentIdentity agent, ScanTimeWindow? window, TimeZoneInfo ownerZone,
     ScanLeases leases, AgentOptions options, TimeProvider time)
 {
-    private readonly PauseGate _gate = new();
+    private readonly PauseGate _gate = Closed();
 
     public IPauseGate Gate => _gate;
 
@@ -69,6 +69,14 @@ internal sealed class ScanControl(
                 _gate.Resume();
                 break;
         }
+    }
+
+    /// <summary>Nothing is sent until the first look at the scan's state and time window has opened the gate.</summary>
+    private static PauseGate Closed()
+    {
+        var gate = new PauseGate();
+        gate.Pause();
+        return gate;
     }
 
     private async Task ResumeIfAllowedAsync(ScanTaskState from, bool allowed, CancellationToken cancellationToken)
