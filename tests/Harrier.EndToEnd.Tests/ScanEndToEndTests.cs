@@ -110,10 +110,14 @@ public sealed class ScanEndToEndTests(ScanningFixture fixture) : IClassFixture<S
         {
             var query = r.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
             var path = string.Join('/', (query < 0 ? r.PathAndQuery : r.PathAndQuery[..query]).Split('/')
-                .Select(segment => segment.All(c => char.IsAsciiLetter(c) || c is '-' or '_' or '.' or '~') ? segment : "{value}"));
+                .Select(segment => IsName(segment) ? segment : "{value}"));
             var names = query < 0 ? "" : string.Join('&', r.PathAndQuery[(query + 1)..].Split('&').Select(p => p.Split('=')[0]).Order(StringComparer.Ordinal));
             return $"{r.Method} {path}?{names}";
         }), StringComparer.Ordinal);
+
+    /// <summary>A path segment that names something; digits, punctuation or a scanner marker (<c>hrr…</c>) make it a value.</summary>
+    private static bool IsName(string segment) =>
+        !segment.StartsWith("hrr", StringComparison.Ordinal) && segment.All(c => char.IsAsciiLetter(c) || c is '-' or '_' or '.' or '~');
 
     private static SortedSet<string> Keys(IEnumerable<JsonNode> findings) =>
         new(findings.Select(f => $"{(string?)f["Type"]} {(string?)f["Url"]}"), StringComparer.Ordinal);

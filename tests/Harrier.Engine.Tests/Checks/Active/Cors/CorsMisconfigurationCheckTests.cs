@@ -1,0 +1,100 @@
+using Harrier.Engine.Checks.Active.Cors;
+using Harrier.Engine.Http;
+using Harrier.Engine.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Harrier.Engine.Tests.Checks.Active.Cors;
+
+public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
+{
+    private LoopbackServer _server = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/api/reflect", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: true));
+            app.MapGet("/api/null", (HttpRequest request, HttpResponse response) =>
+                Cors(response, request.Headers.Origin == "null" ? "null" : "https://app.trusted.example", credentials: true));
+            app.MapGet("/safe/wildcard", (HttpResponse response) => Cors(response, "*", credentials: false));
+            app.MapGet("/safe/reflect-without-credentials", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: false));
+            app.MapGet("/safe/allow-list", (HttpResponse response) => Cors(response, "https://app.trusted.example", credentials: true));
+        }, TestContext.Current.CancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/reflect?id=1", "Origin: https://")]
+    [InlineData("/api/null?id=1", "Origin: null")]
+    public async Task Reports_WhenAnyOriginIsAllowedWithCredentials(string path, string payloadStart)
+    {
+        // Arrange
+        var request = ScanHttpRequest.Get(_server.Url(path));
+
+        // Act
+        var run = await CheckHarness.RunActiveAsync(new CorsMisconfigurationCheck(), _server, request);
+
+        // Assert
+        var finding = Assert.Single(run.Findings);
+        Assert.Equal("MisconfiguredAccessControlOrigin", finding.Type);
+        Assert.StartsWith(payloadStart, finding.Payload, StringComparison.Ordinal);
+        Assert.Equal(_server.Url(path).GetLeftPart(UriPartial.Path), finding.Url);
+    }
+
+    [Fact]
+    public async Task ProbesOncePerPage_WhenClaimsAreShared()
+    {
+        // Arrange: two insertion points of one page share the scan's claims, as in the engine.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = Scans.Client(Scans.Configuration(_server.BaseUri));
+        var request = ScanHttpRequest.Get(_server.Url("/safe/allow-list?a=1&b=2"));
+        var claims = new HashSet<string>();
+        var points = Engine.InsertionPoints.InsertionPointEnumerator.Enumerate(request, Engine.InsertionPoints.InsertionPointOptions.ParametersOnly);
+
+        // Act
+        var used = 0;
+        foreach (var point in points)
+        {
+            var context = new Engine.Checks.ActiveCheckContext(client, request, null, point, Engine.AttackStrength.Low, new NullReporter(), claims.Add);
+            await new CorsMisconfigurationCheck().RunAsync(context, cancellationToken);
+            used += context.RequestsUsed;
+        }
+
+        // Assert
+        Assert.Equal(2, points.Count);
+        Assert.Equal(2, used);
+    }
+
+    [Theory]
+    [InlineData("/safe/wildcard?id=1")]
+    [InlineData("/safe/reflect-without-credentials?id=1")]
+    [InlineData("/safe/allow-list?id=1")]
+    public async Task DoesNotReport_WithoutReflectedOriginAndCredentials(string path)
+    {
+        var run = await CheckHarness.RunActiveAsync(new CorsMisconfigurationCheck(), _server, ScanHttpRequest.Get(_server.Url(path)));
+
+        Assert.Empty(run.Findings);
+    }
+
+    private static IResult Cors(HttpResponse response, string origin, bool credentials)
+    {
+        if (origin.Length > 0)
+        {
+            response.Headers.AccessControlAllowOrigin = origin;
+        }
+
+        if (credentials)
+        {
+            response.Headers.AccessControlAllowCredentials = "true";
+        }
+
+        return Results.Json(new { secret = "account data" });
+    }
+
+    private sealed class NullReporter : Engine.Checks.IFindingReporter
+    {
+        public ValueTask ReportAsync(Core.Findings.Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
