@@ -72,7 +72,12 @@ internal static class Hostile
                 },
                 Commit = new ReportCommitInfo
                 {
-                    IntegrationSystem = Mix, CommitId = Mix, Branch = Mix, Committer = Mix, BuildId = Mix, BuildUrl = JavascriptUrl,
+                    IntegrationSystem = Mix,
+                    CommitId = Mix,
+                    Branch = Mix,
+                    Committer = Mix,
+                    BuildId = Mix,
+                    BuildUrl = JavascriptUrl,
                 },
             },
             Vulnerabilities = [vulnerability, vulnerability with { Id = Guid.NewGuid(), Severity = Severity.Low, Classification = new Classification("79", "A03", "8", Mix) }],

@@ -75,7 +75,7 @@ public sealed class HtmlReportWriterTests
 
         var pres = xss.QuerySelectorAll("pre");
         Assert.Equal(2, pres.Length);
-        Assert.StartsWith("GET /xss/reflected?q=%3Chrr1%3E&page=1 HTTP/1.1\nHost: 127.0.0.1:5000", pres[0].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("GET /xss/reflected?q=%3Chrr1%3E&page=1 HTTP/1.1\r\nHost: 127.0.0.1:5000", pres[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("<hrr1>", pres[1].QuerySelector("mark")!.TextContent);
         Assert.Contains(xss.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://cwe.mitre.org/data/definitions/79.html");
     }
