@@ -92,26 +92,33 @@ internal static partial class ScansEndpoints
         ScanServices s, Func<ScanTaskState, (ScanControlResult Result, ScanTaskState? NewState)> rule, CancellationToken cancellationToken)
     {
         var id = await WireBody.ReadIdAsync(s.Request, "scan", cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok((await ApplyControlAsync(s, id, rule, cancellationToken).ConfigureAwait(false)).ToString());
+    }
+
+    /// <summary>Applies a control rule to one of the caller's scans, retrying when an agent wrote the row meanwhile.</summary>
+    internal static async Task<ScanControlResult> ApplyControlAsync(
+        ScanServices s, Guid id, Func<ScanTaskState, (ScanControlResult Result, ScanTaskState? NewState)> rule, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var scan = await s.Db.Scans.FirstOrDefaultAsync(x => x.Id == id && x.UserId == s.Caller.Id && x.DeletedAt == null, cancellationToken)
                 .ConfigureAwait(false);
             if (scan is null)
             {
-                return TypedResults.Ok(nameof(ScanControlResult.ScanNotFound));
+                return ScanControlResult.ScanNotFound;
             }
 
             var (result, newState) = rule(scan.State);
             if (newState is null)
             {
-                return TypedResults.Ok(result.ToString());
+                return result;
             }
 
             Apply(s, scan, newState);
             scan.PausedByBulkRequest = false;
             if (await TrySaveAsync(s, attempt, cancellationToken).ConfigureAwait(false))
             {
-                return TypedResults.Ok(result.ToString());
+                return result;
             }
         }
     }

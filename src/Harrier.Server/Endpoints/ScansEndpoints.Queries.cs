@@ -146,9 +146,9 @@ internal static partial class ScansEndpoints
             return null;
         }
 
-        return Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !text.Any(char.IsAsciiDigit)
+        return EnumNames.TryParse<T>(text, out var value)
             ? value
-            : throw ApiException.BadRequest($"'{text}' is not a valid {name}. Valid values: {string.Join(", ", Enum.GetNames<T>())}.");
+            : throw ApiException.BadRequest($"'{text}' is not a valid {name}. Valid values: {EnumNames.List<T>()}.");
     }
 
     /// <summary>List-by-date filters: ISO-8601 or <c>MM/dd/yyyy HH:mm:ss</c>, taken as UTC.</summary>

@@ -24,6 +24,7 @@ internal static partial class ScansEndpoints
         api.MapPost("/retest", Retest).AcceptsWireBody<BaseScanApiModel>().Produces<ScanTaskModel>(StatusCodes.Status201Created);
         MapQueries(api);
         MapControl(api);
+        MapReports(api);
         return api;
     }
 

@@ -5,6 +5,7 @@ using Harrier.Server.Authentication;
 using Harrier.Server.Endpoints;
 using Harrier.Server.Http;
 using Harrier.Server.Mapping;
+using Harrier.Server.Reports;
 using Harrier.Server.Scans;
 using Harrier.Storage;
 using Harrier.Storage.Sqlite;
@@ -84,6 +85,7 @@ public static class HarrierServer
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
+        services.AddScoped<ReportDocumentBuilder>();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -128,5 +130,6 @@ public static class HarrierServer
         app.MapScanPoliciesApi();
         app.MapScanProfilesApi();
         app.MapAccountApi();
+        app.MapPluginApi();
     }
 }
