@@ -15,7 +15,8 @@ internal sealed class ActiveCheckContext(
     ScanHttpResponse? baseline,
     InsertionPoint insertionPoint,
     AttackStrength strength,
-    IFindingReporter reporter)
+    IFindingReporter reporter,
+    Func<string, bool>? tryClaimOnce = null)
 {
     private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private int _requestsUsed;
@@ -46,7 +47,8 @@ internal sealed class ActiveCheckContext(
             return null;
         }
 
-        var result = await client.SendAsync(attack, cancellationToken).ConfigureAwait(false);
+        var marked = ReferenceEquals(attack, Request) ? attack : attack with { IsAttack = true };
+        var result = await client.SendAsync(marked, cancellationToken).ConfigureAwait(false);
         if (result.IsBlocked)
         {
             Interlocked.Decrement(ref _requestsUsed); // Nothing was sent.
@@ -56,8 +58,26 @@ internal sealed class ActiveCheckContext(
     }
 
     /// <summary>Sends the original request with the insertion point's value replaced by <paramref name="value"/>.</summary>
-    public Task<ScanHttpResponse?> SendValueAsync(string value, CancellationToken cancellationToken) =>
-        SendAsync(InsertionPoint.WithValue(value), cancellationToken);
+    /// <remarks>
+    /// Header and cookie values cannot carry control characters (CR, LF, NUL…) or non-ASCII characters: HTTP forbids
+    /// the former and the client refuses both, so such values return null without using the budget.
+    /// </remarks>
+    public Task<ScanHttpResponse?> SendValueAsync(string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (InsertionPoint.Kind is InsertionPointKind.Header or InsertionPointKind.Cookie && value.Any(c => (char.IsControl(c) && c != '\t') || c > '\u007e'))
+        {
+            return Task.FromResult<ScanHttpResponse?>(null);
+        }
+
+        return SendAsync(InsertionPoint.WithValue(value), cancellationToken);
+    }
+
+    /// <summary>
+    /// True the first time <paramref name="key"/> is claimed in this scan (e.g. one CORS probe per page rather than per
+    /// insertion point). Without a scan-wide claim store (unit tests), every claim succeeds.
+    /// </summary>
+    public bool TryClaimOnce(string key) => tryClaimOnce?.Invoke(key) ?? true;
 
     public Evidence CreateEvidence(ScanHttpResponse response, string? proof) => client.CreateEvidence(response, proof);
 

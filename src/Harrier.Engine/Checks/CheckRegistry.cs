@@ -1,5 +1,14 @@
+using Harrier.Engine.Checks.Active.CommandInjection;
+using Harrier.Engine.Checks.Active.Cors;
+using Harrier.Engine.Checks.Active.HeaderInjection;
+using Harrier.Engine.Checks.Active.OpenRedirect;
+using Harrier.Engine.Checks.Active.PathTraversal;
 using Harrier.Engine.Checks.Active.SqlInjection;
+using Harrier.Engine.Checks.Active.TemplateInjection;
 using Harrier.Engine.Checks.Active.Xss;
+using Harrier.Engine.Checks.Passive.Cookies;
+using Harrier.Engine.Checks.Passive.Disclosure;
+using Harrier.Engine.Checks.Passive.Forms;
 using Harrier.Engine.Checks.Passive.Headers;
 
 namespace Harrier.Engine.Checks;
@@ -11,8 +20,29 @@ internal static class CheckRegistry
     [
         new ReflectedXssCheck(),
         new ErrorBasedSqlInjectionCheck(),
+        new BooleanSqlInjectionCheck(),
+        new TimeBasedSqlInjectionCheck(),
+        new CommandInjectionCheck(),
+        new TimeBasedCommandInjectionCheck(),
+        new PathTraversalCheck(),
+        new TemplateInjectionCheck(),
+        new OpenRedirectCheck(),
+        new CrlfInjectionCheck(),
+        new CorsMisconfigurationCheck(),
         new MissingXFrameOptionsCheck(),
         new MissingContentSecurityPolicyCheck(),
+        new MissingXContentTypeOptionsCheck(),
+        new StrictTransportSecurityCheck(),
+        new CookieHttpOnlyCheck(),
+        new CookieSecureCheck(),
+        new CookieSameSiteCheck(),
+        new VersionDisclosureCheck(),
+        new StackTraceDisclosureCheck(),
+        new DatabaseErrorDisclosureCheck(),
+        new DirectoryListingCheck(),
+        new InternalIpDisclosureCheck(),
+        new PasswordOverHttpCheck(),
+        new PasswordAutocompleteCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>

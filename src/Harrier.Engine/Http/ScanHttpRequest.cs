@@ -13,6 +13,9 @@ internal sealed record ScanHttpRequest(string Method, Uri Url)
 
     public string? ContentType { get; init; }
 
+    /// <summary>True for requests an active check sent with an attacked value; passive checks use it to judge only normal traffic where that matters.</summary>
+    public bool IsAttack { get; init; }
+
     public static ScanHttpRequest Get(Uri url) => new("GET", url);
 
     public static ScanHttpRequest FormPost(Uri url, string body) =>

@@ -19,6 +19,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
     private readonly Channel<AttackJob> _attacks = Channel.CreateUnbounded<AttackJob>();
     private readonly FindingCollector _findings = new(sink);
     private readonly List<AttackJob> _deferred = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _activeClaims = new(StringComparer.Ordinal);
     private Crawler? _crawler;
     private long _jobsQueued;
     private long _jobsDone;
@@ -154,7 +155,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings);
+            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0));
             try
             {
                 await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);
