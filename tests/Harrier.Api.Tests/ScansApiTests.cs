@@ -167,6 +167,24 @@ public sealed class ScansApiTests(HarrierApiFixture fixture) : IClassFixture<Har
     }
 
     [Fact]
+    public async Task EstimatedLaunchTime_GrowsWithTheQueue_AndIsNullOnceNotQueued()
+    {
+        var client = fixture.Client();
+        var earlier = await client.LaunchAsync(Target("eta"));
+        var later = await client.LaunchAsync(Target("eta"));
+        await client.PostJsonAsync("/api/1.0/scans/cancel", $"\"{earlier.Id()}\"");
+
+        var (_, laterStatus) = await client.GetJsonAsync($"/api/1.0/scans/status/{later.Id()}");
+        var (_, earlierStatus) = await client.GetJsonAsync($"/api/1.0/scans/status/{earlier.Id()}");
+        var (_, laterDetail) = await client.GetJsonAsync($"/api/1.0/scans/detail/{later.Id()}");
+
+        Assert.True((int)laterStatus!["EstimatedLaunchTime"]! >= (int)earlier["EstimatedLaunchTime"]!);
+        Assert.True((int)later["EstimatedLaunchTime"]! > 0, "no agent runs in this fixture, so scans are queued behind others");
+        Assert.Null(earlierStatus!["EstimatedLaunchTime"]);
+        Assert.Equal((int?)laterStatus["EstimatedLaunchTime"], (int?)laterDetail!["EstimatedLaunchTime"]);
+    }
+
+    [Fact]
     public async Task Control_UnknownScan_AnswersScanNotFound()
     {
         var (status, result) = await fixture.Client().PostJsonAsync("/api/1.0/scans/pause", $"\"{Guid.NewGuid()}\"");

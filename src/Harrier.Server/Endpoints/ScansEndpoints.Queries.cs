@@ -3,6 +3,7 @@ using Harrier.Contracts;
 using Harrier.Contracts.Models;
 using Harrier.Core.Scans;
 using Harrier.Server.Http;
+using Harrier.Server.Scans;
 using Harrier.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,13 +82,14 @@ internal static partial class ScansEndpoints
         return TypedResults.Ok(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 
-    public static async Task<IResult> Status(string id, [AsParameters] ScanServices s, CancellationToken cancellationToken)
+    public static async Task<IResult> Status(string id, [AsParameters] ScanServices s, LaunchTimeEstimator launchTimes, CancellationToken cancellationToken)
     {
         var scan = await FindOwnAsync(s, id, cancellationToken).ConfigureAwait(false);
+        var launchTime = await launchTimes.ForAsync([scan], cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ApiScanStatusModel
         {
             CompletedSteps = scan.CompletedSteps,
-            EstimatedLaunchTime = Mapping.ScanModelMapper.EstimatedLaunchTime(scan),
+            EstimatedLaunchTime = launchTime(scan),
             EstimatedSteps = scan.EstimatedSteps,
             State = scan.State,
         });

@@ -85,6 +85,7 @@ public static class HarrierServer
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
+        services.AddScoped<LaunchTimeEstimator>();
         services.AddScoped<ReportDocumentBuilder>();
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);

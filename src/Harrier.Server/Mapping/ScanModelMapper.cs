@@ -4,6 +4,7 @@ using Harrier.Contracts.Models;
 using Harrier.Contracts.Serialization;
 using Harrier.Core.Scans;
 using Harrier.Server.Authentication;
+using Harrier.Server.Scans;
 using Harrier.Storage;
 using Harrier.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Harrier.Server.Mapping;
 /// Builds Invicti <c>ScanTaskModel</c>s. Everything a page of scans refers to (websites, policies, profiles,
 /// website-wide counts) is loaded in one query per kind, never per scan.
 /// </summary>
-internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
+internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, LaunchTimeEstimator launchTimes)
 {
     public async Task<ScanTaskModel> ToModelAsync(ScanEntity scan, Caller caller, CancellationToken cancellationToken) =>
         (await ToModelsAsync([scan], caller, cancellationToken).ConfigureAwait(false))[0];
@@ -39,6 +40,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
             .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Queued && s.DeletedAt == null)
             .Select(s => new { s.Id, s.WebsiteId }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
+        var launchTime = await launchTimes.ForAsync(scans, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
         return [.. scans.Select(scan =>
         {
@@ -48,7 +50,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
             var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
             latestComplete.TryGetValue(scan.WebsiteId, out var global);
             var otherQueued = queued.Any(q => q.WebsiteId == scan.WebsiteId && q.Id != scan.Id);
-            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued);
+            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
         })];
     }
 
@@ -68,9 +70,6 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
         scan.State == ScanTaskState.Complete ? 100
         : scan.EstimatedSteps <= 0 ? 0
         : Math.Clamp((int)(scan.CompletedSteps * 100L / scan.EstimatedSteps), 0, 99);
-
-    /// <summary>Minutes until a queued scan starts; null for scans that are not queued.</summary>
-    public static int? EstimatedLaunchTime(ScanEntity scan) => scan.State == ScanTaskState.Queued ? 0 : null;
 
     public static SeverityCounts Counts(ScanEntity scan) =>
         new(scan.CriticalCount, scan.HighCount, scan.MediumCount, scan.LowCount, scan.InfoCount, scan.BestPracticeCount);
@@ -175,7 +174,6 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time)
             BusinessLogicRecorderSetting = LaunchSettingsMapper.ToBusinessLogicModel(config.BusinessLogicRecorderSetting),
             ScanProfileChanged = false,
             CompletedSteps = scan.CompletedSteps,
-            EstimatedLaunchTime = EstimatedLaunchTime(scan),
             EstimatedSteps = scan.EstimatedSteps,
             FailureReason = scan.FailureReason,
             FailureReasonDescription = scan.FailureDescription,
