@@ -13,4 +13,12 @@ public sealed class ApiOptions
     /// <summary>Largest request body accepted, in bytes. Default: 10 MiB (imported files are base64 in JSON).</summary>
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 10L << 20;
+
+    /// <summary>Failed authentications from one client address allowed per window before it gets 429. Default: 20.</summary>
+    [Range(1, 1_000_000)]
+    public int FailedAuthenticationLimit { get; set; } = 20;
+
+    /// <summary>The window of <see cref="FailedAuthenticationLimit"/>. Default: 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

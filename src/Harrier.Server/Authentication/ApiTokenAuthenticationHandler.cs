@@ -18,11 +18,13 @@ internal sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    HarrierDbContext db)
+    HarrierDbContext db,
+    FailedAuthenticationLimiter limiter)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
     public const string DeniedMessage = "Authorization has been denied for this request.";
+    private const string ThrottledKey = "harrier:auth-retry-after";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,6 +34,24 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var client = Context.Connection.RemoteIpAddress;
+        if (limiter.IsBlocked(client, out var retryAfter))
+        {
+            Context.Items[ThrottledKey] = retryAfter;
+            return AuthenticateResult.Fail("Too many failed attempts.");
+        }
+
+        var result = await AuthenticateAsync(header).ConfigureAwait(false);
+        if (result.Failure is not null)
+        {
+            limiter.RecordFailure(client);
+        }
+
+        return result;
+    }
+
+    private async Task<AuthenticateResult> AuthenticateAsync(string header)
+    {
         if (!TryDecode(header["Basic ".Length..].Trim(), out var userPart, out var token) || token.Length == 0)
         {
             return AuthenticateResult.Fail("Malformed credentials.");
@@ -62,6 +82,14 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledKey] is TimeSpan retryAfter)
+        {
+            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+            Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiErrorMiddleware.WriteAsync(Context, StatusCodes.Status429TooManyRequests,
+                new ApiError($"Too many failed authentication attempts from this address. Retry after {seconds} seconds."));
+        }
+
         Response.Headers[HeaderNames.WWWAuthenticate] = "Basic realm=\"Harrier\"";
         return ApiErrorMiddleware.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ApiError(DeniedMessage));
     }

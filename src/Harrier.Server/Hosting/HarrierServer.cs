@@ -83,6 +83,7 @@ public static class HarrierServer
         services.AddDataProtection().SetApplicationName("Harrier").PersistKeysToFileSystem(PrivateDirectory(Path.Combine(dataDir, "keys")));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
         services.AddScoped<LaunchTimeEstimator>();
