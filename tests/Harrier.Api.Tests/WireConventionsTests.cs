@@ -22,6 +22,7 @@ public sealed class WireConventionsTests(HarrierApiFixture fixture) : IClassFixt
         {
             using var response = await client.GetAsync("/api/1.0/scans/list", Api.Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
             var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Api.Ct))!;
             Assert.Equal("Authorization has been denied for this request.", (string?)body["Message"]);
         }

@@ -85,13 +85,13 @@ internal sealed class ApiTokenAuthenticationHandler(
         if (Context.Items[ThrottledKey] is TimeSpan retryAfter)
         {
             var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-            Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return ApiErrorMiddleware.WriteAsync(Context, StatusCodes.Status429TooManyRequests,
-                new ApiError($"Too many failed authentication attempts from this address. Retry after {seconds} seconds."));
+                new ApiError($"Too many failed authentication attempts from this address. Retry after {seconds} seconds."),
+                [KeyValuePair.Create(HeaderNames.RetryAfter, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         }
 
-        Response.Headers[HeaderNames.WWWAuthenticate] = "Basic realm=\"Harrier\"";
-        return ApiErrorMiddleware.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ApiError(DeniedMessage));
+        return ApiErrorMiddleware.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ApiError(DeniedMessage),
+            [KeyValuePair.Create(HeaderNames.WWWAuthenticate, "Basic realm=\"Harrier\"")]);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -45,9 +45,15 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         }
     }
 
-    internal static Task WriteAsync(HttpContext context, int statusCode, ApiError error)
+    /// <summary>Replaces whatever the response holds with <paramref name="error"/>; <paramref name="headers"/> are set afterwards.</summary>
+    internal static Task WriteAsync(HttpContext context, int statusCode, ApiError error, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         context.Response.Clear();
+        foreach (var (name, value) in headers ?? [])
+        {
+            context.Response.Headers[name] = value;
+        }
+
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
