@@ -47,6 +47,10 @@ internal sealed class CookieJar
     public IReadOnlyList<KeyValuePair<string, string>> For(Uri url) =>
         [.. _container.GetCookies(url).Select(c => new KeyValuePair<string, string>(c.Name, c.Value))];
 
+    /// <summary>The path the jar's cookie <paramref name="name"/> applies to at <paramref name="url"/> ("/" when unknown).</summary>
+    public string PathOf(Uri url, string name) =>
+        _container.GetCookies(url).FirstOrDefault(c => c.Name == name)?.Path is { Length: > 0 } path ? path : "/";
+
     /// <summary>Builds the <c>Cookie</c> header: jar cookies, overridden by same-named pairs in <paramref name="explicitHeader"/>.</summary>
     public string? BuildHeader(Uri url, string? explicitHeader)
     {

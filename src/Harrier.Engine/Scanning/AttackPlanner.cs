@@ -8,8 +8,9 @@ namespace Harrier.Engine.Scanning;
 
 /// <summary>
 /// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
-/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), and headers and cookies
-/// once per site.
+/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site, and
+/// cookies once per site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the
+/// crawler reaches first).
 /// </summary>
 internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent)
 {
@@ -34,7 +35,12 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
         var site = request.Url.GetLeftPart(UriPartial.Authority);
         foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
         {
-            var scope = point.Kind is InsertionPointKind.Header or InsertionPointKind.Cookie ? site : request.Method + " " + template;
+            var scope = point.Kind switch
+            {
+                InsertionPointKind.Header => site,
+                InsertionPointKind.Cookie => site + client.Cookies.PathOf(request.Url, point.Name),
+                _ => request.Method + " " + template,
+            };
             if (!_planned.TryAdd(scope + " " + point, 0))
             {
                 continue;
