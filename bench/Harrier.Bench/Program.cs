@@ -1,0 +1,19 @@
+using Harrier.Bench;
+
+// Harrier scan benchmark (issue 3). Usage: see bench/run.sh and docs/BENCHMARKS.md.
+//   Harrier.Bench [all] --target-dll PATH [--harrier-dll PATH] [--wrk wrk] [--runs 3] [--pages 10000] [--delay-ms 50]
+//                 [--concurrency 64] [--launches 20] [--only fast,slow,pipeline,launch] [--out results.md] [--max-load 1.0]
+//   Harrier.Bench engine-scan --url URL [--rewrite none|heuristic] [--checks all|none] [--concurrency 64] [--warmup]
+var parsed = new BenchArgs(args);
+return parsed.Command switch
+{
+    "engine-scan" => await EngineScanCommand.RunAsync(parsed),
+    "all" => await new BenchmarkSuite(parsed).RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Harrier.Bench [all] --target-dll PATH [--harrier-dll PATH] … | engine-scan --url URL …");
+    return 2;
+}

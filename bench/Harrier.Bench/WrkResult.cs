@@ -1,0 +1,3 @@
+namespace Harrier.Bench;
+
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P90Ms, double P99Ms);
