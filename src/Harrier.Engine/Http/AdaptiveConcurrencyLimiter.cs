@@ -2,8 +2,9 @@ namespace Harrier.Engine.Http;
 
 /// <summary>
 /// Limits requests in flight to a limit that follows the target. It starts modest, grows while throughput grows and
-/// latency holds, halves on overload signals (timeouts, refused or reset connections, 429, 503) and steps down on
-/// latency spikes. It never exceeds the policy's cap and never goes below one.
+/// latency holds — doubling at first (slow start, as TCP does) and by half steps once a raise has failed — halves on
+/// overload signals (timeouts, refused or reset connections, 429, 503) and steps down on latency spikes. It never
+/// exceeds the policy's cap and never goes below one.
 /// </summary>
 internal sealed class AdaptiveConcurrencyLimiter
 {
@@ -21,6 +22,7 @@ internal sealed class AdaptiveConcurrencyLimiter
     private double _previousThroughput;
     private TimeSpan? _baselineLatency;
     private int _completionsSinceDecrease;
+    private bool _slowStart = true;
 
     public AdaptiveConcurrencyLimiter(int initial, int max, TimeProvider timeProvider)
     {
@@ -82,7 +84,6 @@ internal sealed class AdaptiveConcurrencyLimiter
     {
         lock (_lock)
         {
-            _inFlight--;
             _completionsSinceDecrease++;
             if (overloaded)
             {
@@ -90,13 +91,14 @@ internal sealed class AdaptiveConcurrencyLimiter
             }
             else
             {
-                _window.Add(latency);
+                _window.Add(latency, _inFlight);
                 if (_window.Count >= Math.Max(8, 2 * _limit))
                 {
                     Adjust();
                 }
             }
 
+            _inFlight--;
             WakeWaiters();
         }
     }
@@ -110,6 +112,7 @@ internal sealed class AdaptiveConcurrencyLimiter
         }
 
         _limit = Math.Max(1, _limit / 2);
+        _slowStart = false;
         _completionsSinceDecrease = 0;
         _holdWindows = 4;
         _previousThroughput = 0;
@@ -119,9 +122,8 @@ internal sealed class AdaptiveConcurrencyLimiter
     private void Adjust()
     {
         var now = _timeProvider.GetTimestamp();
-        var elapsed = _timeProvider.GetElapsedTime(_window.StartTimestamp, now);
         var meanLatency = _window.MeanLatency;
-        var throughput = elapsed > TimeSpan.Zero ? _window.Count / elapsed.TotalSeconds : 0;
+        var throughput = _window.Throughput;
         var saturated = _window.Saturated;
         _window.Reset(now);
 
@@ -133,6 +135,7 @@ internal sealed class AdaptiveConcurrencyLimiter
         if (meanLatency > (_baselineLatency.Value * 2) + s_spikeAllowance)
         {
             _limit = Math.Max(1, _limit - Math.Max(1, _limit / 4));
+            _slowStart = false;
             _holdWindows = 2;
             _previousThroughput = 0;
             return;
@@ -144,6 +147,7 @@ internal sealed class AdaptiveConcurrencyLimiter
             if (throughput < _previousThroughput * 1.1)
             {
                 _limit = _limitBeforeIncrease;
+                _slowStart = false;
                 _holdWindows = 8;
             }
 
@@ -162,7 +166,7 @@ internal sealed class AdaptiveConcurrencyLimiter
         if (saturated && throughput > 0 && _limit < _max)
         {
             _limitBeforeIncrease = _limit;
-            _limit = Math.Min(_max, _limit + Math.Max(1, _limit / 2));
+            _limit = Math.Min(_max, _limit + (_slowStart ? _limit : Math.Max(1, _limit / 2)));
         }
     }
 

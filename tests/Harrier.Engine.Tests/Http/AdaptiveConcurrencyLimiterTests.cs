@@ -49,6 +49,49 @@ public sealed class AdaptiveConcurrencyLimiterTests
     }
 
     [Fact]
+    public async Task Limit_ReachesTheCapQuickly_WhenLatencyHolds()
+    {
+        // A slow but unloaded target: 50 ms per request whatever the concurrency, so every raise pays off.
+        var (limiter, rounds) = await RunAsync(latencyFor: _ => TimeSpan.FromMilliseconds(50), cap: 64, rounds: 40);
+
+        Assert.Equal(64, limiter.CurrentLimit);
+        Assert.True(rounds.IndexOf(64) is >= 0 and <= 25, "rounds to the cap: " + rounds.IndexOf(64));
+    }
+
+    [Fact]
+    public async Task Limit_StaysLow_WhenLatencyGrowsWithConcurrency()
+    {
+        // A target that serves one request at a time: latency grows with every request in flight, throughput does not.
+        var (limiter, _) = await RunAsync(latencyFor: limit => TimeSpan.FromMilliseconds(20 * limit), cap: 64, rounds: 60);
+
+        Assert.InRange(limiter.CurrentLimit, 1, 4);
+    }
+
+    /// <summary>Runs saturated rounds: every slot busy plus a waiter, all completing after <paramref name="latencyFor"/>(limit).</summary>
+    private static async Task<(AdaptiveConcurrencyLimiter Limiter, List<int> Limits)> RunAsync(Func<int, TimeSpan> latencyFor, int cap, int rounds)
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new AdaptiveConcurrencyLimiter(2, cap, time);
+        var limits = new List<int>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var limit = limiter.CurrentLimit;
+            var latency = latencyFor(limit);
+            var slots = Enumerable.Range(0, limit + 1).Select(_ => limiter.AcquireAsync(Token).AsTask()).ToList();
+            time.Advance(latency);
+            for (var i = 0; i < limit + 1; i++)
+            {
+                limiter.Release(latency, overloaded: false);
+            }
+
+            await Task.WhenAll(slots);
+            limits.Add(limiter.CurrentLimit);
+        }
+
+        return (limiter, limits);
+    }
+
+    [Fact]
     public async Task Limit_Halves_OnOverload()
     {
         var limiter = new AdaptiveConcurrencyLimiter(8, 8, new FakeTimeProvider());
