@@ -10,6 +10,10 @@ public sealed class AgentOptions
     /// <summary>Name prefix of this host's agents; each gets <c>-1</c>, <c>-2</c>, …. Default: the machine name.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The agent group of this host's agents; launches with that <c>AgentGroupName</c> run only on them. Default: none.</summary>
+    [MaxLength(255)]
+    public string? Group { get; set; }
+
     /// <summary>How long a claimed scan stays owned without a heartbeat. Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:02", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -9,11 +9,20 @@ namespace Harrier.Agent;
 
 public static class AgentServiceCollectionExtensions
 {
-    /// <summary>Runs <paramref name="agentCount"/> scan agents in this process (none when 0: an API-only server).</summary>
+    /// <summary>
+    /// Runs <paramref name="agentCount"/> scan agents in this process (none when 0: an API-only server). The lease reaper runs in
+    /// every process, agents or not; on PostgreSQL an advisory lock lets exactly one process reap at a time.
+    /// </summary>
     public static IServiceCollection AddScanAgents(this IServiceCollection services, int agentCount)
     {
         services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScanLeases>();
+        services.AddScoped<AgentRegistry>();
+        services.AddHostedService(provider => new LeaseReaperService(
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<IOptions<AgentOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<LeaseReaperService>>()));
         services.AddSingleton(provider => new ScanEngine(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
         if (agentCount > 0)
         {

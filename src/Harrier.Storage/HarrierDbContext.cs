@@ -17,6 +17,10 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    private static readonly ValueConverter<DateTime, DateTime> s_utc = new(
+        value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
     public DbSet<UserEntity> Users => Set<UserEntity>();
 
     public DbSet<WebsiteEntity> Websites => Set<WebsiteEntity>();
@@ -34,6 +38,13 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
     public DbSet<VulnerabilityEntity> Vulnerabilities => Set<VulnerabilityEntity>();
 
     public DbSet<CrawledResourceEntity> CrawledResources => Set<CrawledResourceEntity>();
+
+    public DbSet<AgentEntity> Agents => Set<AgentEntity>();
+
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    /// <summary>True on the PostgreSQL provider (decided by the options, so this assembly needs no reference to Npgsql).</summary>
+    public bool IsPostgres => StorageProviders.IsPostgres(Database.ProviderName);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -127,6 +138,10 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.HasIndex(s => new { s.State, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
             scan.Property(s => s.TargetUrl).HasMaxLength(2048);
+            scan.Property(s => s.RequiredAgentName).HasMaxLength(255);
+            scan.Property(s => s.RequiredAgentGroupName).HasMaxLength(255);
+            scan.HasIndex(s => s.LeaseExpiresAt);
+            scan.HasIndex(s => s.AgentId);
         });
 
         modelBuilder.Entity<VulnerabilityEntity>(vulnerability =>
@@ -142,6 +157,28 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
         {
             resource.HasIndex(r => r.ScanId);
         });
+
+        modelBuilder.Entity<AgentEntity>(agent =>
+        {
+            agent.Property(a => a.Name).HasMaxLength(255);
+            agent.Property(a => a.HostName).HasMaxLength(255);
+            agent.Property(a => a.GroupName).HasMaxLength(255);
+            agent.Property(a => a.Version).HasMaxLength(64);
+            agent.Property(a => a.State).HasConversion<string>().HasMaxLength(32);
+            agent.HasIndex(a => a.Name);
+        });
+
+        modelBuilder.Entity<DataProtectionKeyEntity>(key => key.Property(k => k.FriendlyName).HasMaxLength(255));
+
+        if (IsPostgres)
+        {
+            // timestamptz takes UTC only: a DateTime of another kind (parsed from a request) is read as UTC, as SQLite stores it.
+            foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                .Where(p => p.ClrType == typeof(DateTime) || p.ClrType == typeof(DateTime?)))
+            {
+                property.SetValueConverter(s_utc);
+            }
+        }
     }
 
     private void BumpScanVersions()

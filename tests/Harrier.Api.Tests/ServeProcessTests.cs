@@ -83,14 +83,68 @@ public sealed partial class ServeProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_WithDatabaseOption_FailsWithAClearMessage()
+    public async Task Serve_WithAnUnreachablePostgres_FailsWithAClearMessage()
     {
-        using var server = StartHarrier("serve", "--data-dir", _dataDir, "--database", "Host=127.0.0.1;Database=harrier");
+        // A loopback port nobody listens on: the connection is refused at once.
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0",
+            "--database", $"Host=127.0.0.1;Port={port};Database=harrier;Username=harrier;Password=secret-pw;Timeout=5");
 
         var exitCode = await server.WaitForExitAsync();
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("PostgreSQL", server.Output, StringComparison.Ordinal);
+        Assert.Contains($"Cannot use the PostgreSQL database at 127.0.0.1:{port}/harrier", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_ProcessRunsTheScansOfAnApiOnlyServer_OnTheSameDatabase()
+    {
+        // Arrange: an API server with no agents, and a separate agent process on the same (SQLite) database
+        using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
+        using var client = Client(await server.WaitForListeningAsync(), s_userId, Token);
+        using var agent = StartHarrier("agent", "--data-dir", _dataDir, "--name", "worker", "--concurrency", "1");
+
+        // Act: a scan of a closed loopback port ends quickly, Failed — run by the agent process
+        var scan = await client.LaunchAsync("http://127.0.0.1:9/agent-process/");
+        System.Text.Json.Nodes.JsonNode? detail;
+        var started = TimeProvider.System.GetTimestamp();
+        do
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(60), "the agent never finished the scan:\n" + agent.Output);
+            await Task.Delay(100, Api.Ct);
+            (_, detail) = await client.GetJsonAsync($"/api/1.0/scans/detail/{scan.Id()}");
+        }
+        while ((string?)detail!["State"] is "Queued" or "Scanning");
+
+        var agentExit = await agent.StopAsync();
+        await server.StopAsync();
+
+        // Assert
+        Assert.Equal("Failed", (string?)detail["State"]);
+        Assert.Equal("ScanTargetNotReachable", (string?)detail["FailureReason"]);
+        Assert.Equal("worker-1", (string?)detail["AgentName"]);
+        Assert.Equal(0, agentExit);
+    }
+
+    [Theory]
+    [InlineData("--concurrency", "0")]
+    [InlineData("--database", "Host=127.0.0.1;Port=9;Database=harrier;Username=h;Password=secret-pw;Timeout=3")]
+    public async Task Agent_WithBadSettings_FailsWithAClearMessage(string flag, string value)
+    {
+        using var agent = StartHarrier("agent", "--data-dir", _dataDir, flag, value);
+
+        Assert.Equal(2, await agent.WaitForExitAsync());
+        Assert.Contains(agent.Output.Split('\n'), line => line.StartsWith("harrier: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret-pw", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", agent.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

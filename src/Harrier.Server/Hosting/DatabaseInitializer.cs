@@ -1,4 +1,7 @@
+using System.Data.Common;
+using Harrier.Core.Scans;
 using Harrier.Storage;
+using Harrier.Storage.Postgres;
 using Harrier.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,20 +12,56 @@ namespace Harrier.Server.Hosting;
 /// Runs before the server listens: applies migrations, and on an empty database creates the first (admin) user,
 /// from <c>HARRIER_BOOTSTRAP_USER_ID</c>/<c>HARRIER_BOOTSTRAP_API_TOKEN</c> when set, otherwise with generated
 /// credentials that are printed once and written to <c>initial-credentials.txt</c> (mode 0600) in the data directory.
+/// On PostgreSQL all of it runs under a session advisory lock, so several servers and agents may start at once: the first
+/// migrates and creates the first user and the encryption key, the others wait and then find them done.
 /// </summary>
 internal sealed partial class DatabaseInitializer(
-    HarrierDbContext db, TimeProvider time, IConfiguration configuration, IOptions<HarrierOptions> options, ILogger<DatabaseInitializer> logger)
+    HarrierDbContext db, TimeProvider time, IConfiguration configuration, IOptions<HarrierOptions> options, ISecretProtector secrets,
+    ILogger<DatabaseInitializer> logger)
 {
     public const string CredentialsFileName = "initial-credentials.txt";
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) => InitializeAsync(createFirstUser: true, cancellationToken);
+
+    /// <summary>Migrates, and creates the first user when <paramref name="createFirstUser"/> (servers do; agents don't).</summary>
+    public async Task InitializeAsync(bool createFirstUser, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (db.Database.IsSqlite())
+        if (!db.IsPostgres)
         {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await SqliteStorage.EnableWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
+            if (createFirstUser)
+            {
+                await CreateFirstUserAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
         }
 
+        try
+        {
+            await PostgresStorage.WithInitializationLockAsync(db, async () =>
+            {
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                // The first protect creates the shared key ring in the database: under the lock, so only one process creates it.
+                secrets.Protect("harrier");
+                if (createFirstUser)
+                {
+                    await CreateFirstUserAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbException || ex.InnerException is DbException)
+        {
+            // Npgsql's execution strategy wraps connection failures ("likely due to a transient failure"): name the real cause.
+            var cause = ex as DbException ?? (DbException)ex.InnerException!;
+            var where = PostgresStorage.Describe(db.Database.GetConnectionString() ?? "");
+            throw new InvalidOperationException($"Cannot use the PostgreSQL database at {where} (--database): {cause.Message}", ex);
+        }
+    }
+
+    private async Task CreateFirstUserAsync(CancellationToken cancellationToken)
+    {
         if (await db.Users.AnyAsync(cancellationToken).ConfigureAwait(false))
         {
             return;

@@ -1,22 +1,20 @@
 using Harrier.Agent;
 using Harrier.Contracts.Serialization;
-using Harrier.Core.Scans;
 using Harrier.Server.Authentication;
 using Harrier.Server.Endpoints;
 using Harrier.Server.Http;
 using Harrier.Server.Mapping;
 using Harrier.Server.Reports;
 using Harrier.Server.Scans;
-using Harrier.Storage;
-using Harrier.Storage.Sqlite;
+using Harrier.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Harrier.Server.Hosting;
 
 /// <summary>
 /// Composition root of <c>harrier serve</c>: configuration, services, and the HTTP pipeline. The executable and the
-/// tests both build the server here, so they run the same thing.
+/// tests both build the server here, so they run the same thing. Storage is SQLite in the data directory, or PostgreSQL
+/// when <c>Harrier:Database:ConnectionString</c> (<c>--database</c>) is set (<see cref="HarrierStorage"/>).
 /// </summary>
 public static class HarrierServer
 {
@@ -31,13 +29,6 @@ public static class HarrierServer
         }
 
         var options = builder.Configuration.GetSection(HarrierOptions.Section).Get<HarrierOptions>() ?? new HarrierOptions();
-        if (!string.IsNullOrWhiteSpace(options.Database.ConnectionString))
-        {
-            throw new NotSupportedException(
-                "PostgreSQL storage (--database / Harrier__Database__ConnectionString) is not available in this build yet; " +
-                "leave it empty to use the embedded SQLite database in --data-dir.");
-        }
-
         var dataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(dataDir);
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -48,8 +39,9 @@ public static class HarrierServer
             kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes;
         });
 
-        AddServices(builder.Services, dataDir);
+        AddServices(builder.Services, options, dataDir);
         builder.Services.AddScanAgents(options.Agents);
+        builder.Services.AddHarrierWeb();
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
@@ -73,16 +65,12 @@ public static class HarrierServer
         }
     }
 
-    private static void AddServices(IServiceCollection services, string dataDir)
+    private static void AddServices(IServiceCollection services, HarrierOptions options, string dataDir)
     {
         services.AddOptions<HarrierOptions>().BindConfiguration(HarrierOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.DataDir = dataDir);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir));
-        services.AddDataProtection().SetApplicationName("Harrier").PersistKeysToFileSystem(PrivateDirectory(Path.Combine(dataDir, "keys")));
-        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
-        services.AddScoped<DatabaseInitializer>();
+        HarrierStorage.Add(services, options, dataDir);
         services.AddSingleton<FailedAuthenticationLimiter>();
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
@@ -98,15 +86,6 @@ public static class HarrierServer
             document.Info.Version = "v1";
             return Task.CompletedTask;
         }));
-    }
-
-    /// <summary>The key ring directory, readable by the server's own user only (keys are not further encrypted on Linux).</summary>
-    private static DirectoryInfo PrivateDirectory(string path)
-    {
-        var directory = OperatingSystem.IsWindows()
-            ? Directory.CreateDirectory(path)
-            : Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return directory;
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -126,12 +105,16 @@ public static class HarrierServer
             ui.SwaggerEndpoint("/swagger/docs/v1", "Harrier API v1");
         });
 
-        app.MapScansApi();
-        app.MapWebsitesApi();
-        app.MapWebsiteGroupsApi();
-        app.MapScanPoliciesApi();
-        app.MapScanProfilesApi();
-        app.MapAccountApi();
-        app.MapPluginApi();
+        // Every API handler answers its own refusals, so the web UI's in-process calls get them too.
+        var api = app.MapGroup("").AddEndpointFilter<ApiErrorFilter>();
+        api.MapScansApi();
+        api.MapWebsitesApi();
+        api.MapWebsiteGroupsApi();
+        api.MapScanPoliciesApi();
+        api.MapScanProfilesApi();
+        api.MapAccountApi();
+        api.MapPluginApi();
+        api.MapAgentsApi();
+        app.MapHarrierWeb();
     }
 }

@@ -29,10 +29,13 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
-            var message = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? "The request body is too large."
-                : "The request is malformed: " + ex.Message;
-            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiError(message)).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status400BadRequest, new ApiError(BadRequestMessage(ex))).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && IsUnstorableText(ex))
+        {
+            // PostgreSQL text cannot hold NUL characters (SQLite can): a value with one is the client's error, not the server's.
+            await WriteAsync(context, StatusCodes.Status400BadRequest,
+                new ApiError("The request contains a text value the database cannot store (a NUL character).")).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -44,6 +47,15 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
             await WriteAsync(context, StatusCodes.Status500InternalServerError, new ApiError("An error has occurred.")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>SQLSTATE 22021 (character not in repertoire, e.g. NUL) or 22P05 (untranslatable character), possibly wrapped by EF Core.</summary>
+    private static bool IsUnstorableText(Exception ex) =>
+        (ex as System.Data.Common.DbException ?? ex.InnerException as System.Data.Common.DbException)?.SqlState is "22021" or "22P05";
+
+    internal static string BadRequestMessage(BadHttpRequestException exception) =>
+        exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? "The request body is too large."
+            : "The request is malformed: " + exception.Message;
 
     /// <summary>Replaces whatever the response holds with <paramref name="error"/>; <paramref name="headers"/> are set afterwards.</summary>
     internal static Task WriteAsync(HttpContext context, int statusCode, ApiError error, IEnumerable<KeyValuePair<string, string>>? headers = null)

@@ -23,7 +23,7 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
         }
 
         var queued = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Queued && s.DeletedAt == null)
-            .Select(s => s.InitiatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(s => new { s.Id, s.InitiatedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var running = await db.Scans.AsNoTracking().CountAsync(s => s.AgentId != null && s.LeaseExpiresAt != null, cancellationToken).ConfigureAwait(false);
         var recent = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Complete && s.FinishedAt != null)
             .OrderByDescending(s => s.FinishedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,8 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
                 return null;
             }
 
-            var ahead = queued.Count(initiated => initiated < scan.InitiatedAt) + running;
+            // Not itself: PostgreSQL keeps microseconds, so a scan not yet read back sorts after its stored copy.
+            var ahead = queued.Count(q => q.Id != scan.Id && q.InitiatedAt < scan.InitiatedAt) + running;
             var rounds = ahead / agents;
             return (int)Math.Ceiling(rounds * scanLength.TotalMinutes);
         };

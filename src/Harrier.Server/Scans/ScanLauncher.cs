@@ -5,6 +5,7 @@ using Harrier.Server.Http;
 using Harrier.Server.Mapping;
 using Harrier.Storage;
 using Harrier.Storage.Entities;
+using Harrier.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -80,6 +81,8 @@ internal sealed class ScanLauncher(HarrierDbContext db, TimeProvider time, ISecr
             ScanProfileId = profileId,
             Configuration = configuration,
             TargetUrl = configuration.TargetUrl,
+            RequiredAgentName = AgentIdentity.RoutingKey(configuration.AgentName),
+            RequiredAgentGroupName = AgentIdentity.RoutingKey(configuration.AgentGroupName),
             VcsCommitInfoJson = vcsCommitInfoJson,
             State = ScanTaskState.Queued,
             Phase = ScanTaskPhase.Pending,

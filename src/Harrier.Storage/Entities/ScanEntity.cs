@@ -72,6 +72,12 @@ public sealed class ScanEntity
 
     public string? FailureDescription { get; set; }
 
+    /// <summary>Only the agent of this name (slot or process name) may claim the scan: the launch's <c>AgentName</c>.</summary>
+    public string? RequiredAgentName { get; set; }
+
+    /// <summary>Only an agent of this group may claim the scan: the launch's <c>AgentGroupName</c>.</summary>
+    public string? RequiredAgentGroupName { get; set; }
+
     public Guid? AgentId { get; set; }
 
     public string? AgentName { get; set; }

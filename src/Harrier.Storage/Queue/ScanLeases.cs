@@ -6,47 +6,97 @@ namespace Harrier.Storage.Queue;
 
 /// <summary>
 /// The storage work queue (DESIGN §7) as leases on scan rows: agents claim queued scans in launch order, hold a lease that their heartbeat
-/// renews, and give scans back when they stop. Every transition is one conditional UPDATE, so two agents can never
+/// renews, and give scans back when they stop. The same code runs on SQLite and PostgreSQL; only the claim's candidate query differs. Every transition is one conditional UPDATE, so two agents can never
 /// hold the same scan and an API write is never overwritten (each write changes <see cref="ScanEntity.Version"/>).
 /// </summary>
 public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
 {
-    private const int ClaimRaces = 5;
+    /// <summary>The PostgreSQL advisory lock key of the lease reaper ("harrier-reaper"), so one process at a time reaps.</summary>
+    public const long ReaperLockKey = 0x6861_7272_6965_7201;
 
-    /// <summary>Claims the oldest queued scan, or returns null when there is none.</summary>
+    /// <summary>
+    /// Claims the oldest queued scan this agent may run (see <see cref="AgentIdentity"/> for routing), or returns null when
+    /// there is none. The claim itself is one conditional UPDATE, the same on both providers; only finding the candidate
+    /// differs: on PostgreSQL a <c>SELECT … FOR UPDATE SKIP LOCKED</c> in the claim's transaction, so concurrent claimers
+    /// take different scans without waiting; on SQLite a sub-query of the UPDATE, which holds the one write lock from its
+    /// start, so the candidate cannot change under it.
+    /// </summary>
     public async Task<ScanEntity?> TryClaimAsync(AgentIdentity agent, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        for (var race = 0; race < ClaimRaces; race++)
+        var token = Guid.NewGuid();
+        int claimed;
+        if (db.IsPostgres)
         {
-            var candidate = await db.Scans.AsNoTracking()
-                .Where(s => s.State == ScanTaskState.Queued && s.DeletedAt == null)
-                .OrderBy(s => s.InitiatedAt).Select(s => (Guid?)s.Id)
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (candidate is not { } id)
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                return null;
-            }
+                var candidate = await LockCandidateOnPostgresAsync(agent, cancellationToken).ConfigureAwait(false);
+                if (candidate is not { } id)
+                {
+                    return null;
+                }
 
-            var now = Now;
-            var claimed = await db.Scans
-                .Where(s => s.Id == id && s.State == ScanTaskState.Queued && s.DeletedAt == null)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(s => s.State, ScanTaskState.Scanning)
-                    .SetProperty(s => s.StateChangedAt, now)
-                    .SetProperty(s => s.StartedAt, now)
-                    .SetProperty(s => s.AgentId, agent.Id)
-                    .SetProperty(s => s.AgentName, agent.Name)
-                    .SetProperty(s => s.LeaseExpiresAt, now + lease)
-                    .SetProperty(s => s.Attempts, s => s.Attempts + 1)
-                    .SetProperty(s => s.Version, Guid.NewGuid()), cancellationToken).ConfigureAwait(false);
-            if (claimed == 1)
-            {
-                return await db.Scans.AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken).ConfigureAwait(false);
+                claimed = await ClaimAsync(db.Scans.Where(s => s.Id == id), agent, lease, token, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+        else
+        {
+            var candidate = Claimable(agent).OrderBy(s => s.InitiatedAt).Select(s => s.Id).Take(1);
+            claimed = await ClaimAsync(db.Scans.Where(s => candidate.Contains(s.Id)), agent, lease, token, cancellationToken).ConfigureAwait(false);
+        }
 
-        return null;
+        return claimed == 0
+            ? null
+            : await db.Scans.AsNoTracking().FirstOrDefaultAsync(s => s.AgentId == agent.Id && s.Version == token, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<int> ClaimAsync(IQueryable<ScanEntity> candidate, AgentIdentity agent, TimeSpan lease, Guid token, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return candidate.Where(s => s.State == ScanTaskState.Queued && s.DeletedAt == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.State, ScanTaskState.Scanning)
+                .SetProperty(s => s.StateChangedAt, now)
+                .SetProperty(s => s.StartedAt, now)
+                .SetProperty(s => s.AgentId, agent.Id)
+                .SetProperty(s => s.AgentName, agent.Name)
+                .SetProperty(s => s.LeaseExpiresAt, now + lease)
+                .SetProperty(s => s.Attempts, s => s.Attempts + 1)
+                .SetProperty(s => s.Version, token), cancellationToken);
+    }
+
+    /// <summary>Queued, not deleted, and routed to nobody or to this agent (by name, process name or group).</summary>
+    private IQueryable<ScanEntity> Claimable(AgentIdentity agent)
+    {
+        var (name, host, group) = Routing(agent);
+        return db.Scans
+            .Where(s => s.State == ScanTaskState.Queued && s.DeletedAt == null)
+            .Where(s => s.RequiredAgentName == null || s.RequiredAgentName == name || s.RequiredAgentName == host)
+            .Where(s => s.RequiredAgentGroupName == null || s.RequiredAgentGroupName == group);
+    }
+
+    /// <summary><see cref="Claimable"/> in SQL, locking the oldest row that no other transaction holds (PostgreSQL only).</summary>
+    private async Task<Guid?> LockCandidateOnPostgresAsync(AgentIdentity agent, CancellationToken cancellationToken)
+    {
+        var (name, host, group) = Routing(agent);
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT "Id" AS "Value" FROM "Scans"
+            WHERE "State" = 'Queued' AND "DeletedAt" IS NULL
+              AND ("RequiredAgentName" IS NULL OR "RequiredAgentName" = {name} OR "RequiredAgentName" = {host})
+              AND ("RequiredAgentGroupName" IS NULL OR "RequiredAgentGroupName" = {group})
+            ORDER BY "InitiatedAt"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ids.Count == 0 ? null : ids[0];
+    }
+
+    private static (string? Name, string? Host, string? Group) Routing(AgentIdentity agent)
+    {
+        var name = AgentIdentity.RoutingKey(agent.Name);
+        return (name, AgentIdentity.RoutingKey(agent.HostName) ?? name, AgentIdentity.RoutingKey(agent.GroupName));
     }
 
     /// <summary>Renews the lease and answers the scan's current state, or null when this agent no longer holds it.</summary>
@@ -127,11 +177,43 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
         return RequeueAsync(db.Scans.Where(s => s.Id == scanId && s.AgentId == agent.Id), maxAttempts: int.MaxValue, cancellationToken);
     }
 
-    /// <summary>Requeues scans whose agent stopped renewing its lease (killed, machine gone); after <paramref name="maxAttempts"/> claims they fail.</summary>
+    /// <summary>
+    /// Requeues scans whose agent stopped renewing its lease (killed, machine gone); after <paramref name="maxAttempts"/> claims they fail.
+    /// Every row changes through a conditional UPDATE, so running it twice at once is harmless; <see cref="TryReapExpiredAsync"/> also
+    /// makes sure only one process does it at a time.
+    /// </summary>
     public Task<int> RequeueExpiredAsync(int maxAttempts, CancellationToken cancellationToken)
     {
         var now = Now;
         return RequeueAsync(db.Scans.Where(s => s.AgentId != null && s.LeaseExpiresAt != null && s.LeaseExpiresAt < now), maxAttempts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The lease reaper's turn: <see cref="RequeueExpiredAsync"/> when this process holds the reaper lock, or null when another
+    /// process is reaping right now. On PostgreSQL the lock is the transaction-scoped advisory lock <see cref="ReaperLockKey"/>
+    /// (<c>pg_try_advisory_xact_lock</c>), so with several servers and agents exactly one acts per round; SQLite has one process.
+    /// </summary>
+    public async Task<int?> TryReapExpiredAsync(int maxAttempts, CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres)
+        {
+            return await RequeueExpiredAsync(maxAttempts, cancellationToken).ConfigureAwait(false);
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ReaperLockKey}) AS \"Value\"")
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (!locked.Single())
+            {
+                return null;
+            }
+
+            var count = await RequeueExpiredAsync(maxAttempts, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
     }
 
     /// <summary>Requeues every scan an agent of this identity held: used when that agent restarts after a crash.</summary>

@@ -17,6 +17,7 @@ internal static class HarrierCli
     {
         var root = new RootCommand("harrier — self-hosted web application security scanner with an Invicti-compatible API.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(ScansCommand.Create());
