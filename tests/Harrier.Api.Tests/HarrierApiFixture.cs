@@ -27,6 +27,11 @@ public class HarrierApiFixture : IAsyncLifetime
 
     public string OtherUserToken { get; private set; } = "";
 
+    /// <summary>Services a fixture subclass swaps after the server registered its own.</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>Extra configuration for a fixture subclass (e.g. turning website auto-registration off).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
@@ -47,7 +52,7 @@ public class HarrierApiFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        _app = HarrierServer.Create([], settings);
+        _app = HarrierServer.Create([], settings, ReplaceServices);
         await HarrierServer.InitializeAsync(_app);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -18,8 +18,12 @@ namespace Harrier.Server.Hosting;
 /// </summary>
 public static class HarrierServer
 {
-    /// <summary>Builds the server. <paramref name="overrides"/> (command-line flags) win over every other configuration source.</summary>
-    public static WebApplication Create(string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <summary>
+    /// Builds the server. <paramref name="overrides"/> (command-line flags) win over every other configuration source;
+    /// <paramref name="replaceServices"/> runs last, so tests can swap a service (e.g. the engine's clock).
+    /// </summary>
+    public static WebApplication Create(
+        string[] args, IEnumerable<KeyValuePair<string, string?>>? overrides = null, Action<IServiceCollection>? replaceServices = null)
     {
         // appsettings.json is read from beside the executable, wherever harrier is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -42,6 +46,7 @@ public static class HarrierServer
         AddServices(builder.Services, options, dataDir);
         builder.Services.AddScanAgents(options.Agents);
         builder.Services.AddHarrierWeb();
+        replaceServices?.Invoke(builder.Services);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
