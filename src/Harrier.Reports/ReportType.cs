@@ -14,4 +14,5 @@ public enum ReportType
     OwaspTopTen2021,
     SansTop25,
     WASC,
+    Pci32,
 }

@@ -19,6 +19,8 @@ public sealed class ReportsEndToEndTests(FinishedScanFixture fixture) : IClassFi
     [InlineData("OwaspTopTen2013")]
     [InlineData("SansTop25")]
     [InlineData("WASC")]
+    [InlineData("PCICompliance")]
+    [InlineData("Pci32")]
     public async Task HtmlReports_AreExactlyTextHtml_SelfContained_AndRenderHostileEvidenceInert(string type)
     {
         // Jenkins' casing and the trailing slash it uses
@@ -110,7 +112,7 @@ public sealed class ReportsEndToEndTests(FinishedScanFixture fixture) : IClassFi
     [InlineData("type=Nonsense&format=Html", HttpStatusCode.BadRequest)]
     [InlineData("type=ScanDetail&format=Docx", HttpStatusCode.BadRequest)]
     [InlineData("type=ScanDetail&format=3", HttpStatusCode.BadRequest)]
-    [InlineData("type=PCICompliance&format=Html", HttpStatusCode.BadRequest)]
+    [InlineData("type=HIPAACompliance&format=Html", HttpStatusCode.BadRequest)]
     [InlineData("type=ScanDetail&format=Html&onlyConfirmedIssues=true&onlyUnconfirmedIssues=true", HttpStatusCode.BadRequest)]
     [InlineData("type=ScanDetail&format=Html&excludeResponseData=maybe", HttpStatusCode.BadRequest)]
     public async Task BadCombinations_Are400WithAJsonMessage(string query, HttpStatusCode expected)

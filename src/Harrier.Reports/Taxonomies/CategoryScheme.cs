@@ -29,6 +29,11 @@ internal sealed record CategoryScheme(
             "Findings are placed by their CWE.",
             CweTopTwentyFive.List,
             CweTopTwentyFive.CategoryOf),
+        ReportType.Pci32 => new(
+            "PCI DSS 3.2 — Requirement 6.5",
+            "Findings are placed by their CWE under the coding vulnerabilities of requirement 6.5; a scan is one input to a PCI assessment, not an attestation.",
+            PciDss32.List,
+            PciDss32.CategoryOf),
         ReportType.WASC => new(
             "WASC Threat Classification v2.0",
             "Findings are placed by their WASC id.",

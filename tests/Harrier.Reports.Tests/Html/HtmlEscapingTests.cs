@@ -9,7 +9,7 @@ public sealed class HtmlEscapingTests
     {
         var data = new TheoryData<ReportType, bool>();
         foreach (var type in new[] { ReportType.ScanDetail, ReportType.FullScanDetail, ReportType.ExecutiveSummary, ReportType.OwaspTopTen2021,
-                     ReportType.OwaspTopTen2017, ReportType.OwaspTopTen2013, ReportType.SansTop25, ReportType.WASC })
+                     ReportType.OwaspTopTen2017, ReportType.OwaspTopTen2013, ReportType.SansTop25, ReportType.WASC, ReportType.Pci32 })
         {
             data.Add(type, false);
             data.Add(type, true);

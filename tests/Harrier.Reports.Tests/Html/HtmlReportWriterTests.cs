@@ -7,7 +7,7 @@ public sealed class HtmlReportWriterTests
     public static TheoryData<ReportType> HtmlTypes { get; } =
     [
         ReportType.ScanDetail, ReportType.FullScanDetail, ReportType.ExecutiveSummary, ReportType.OwaspTopTen2021,
-        ReportType.OwaspTopTen2017, ReportType.OwaspTopTen2013, ReportType.SansTop25, ReportType.WASC,
+        ReportType.OwaspTopTen2017, ReportType.OwaspTopTen2013, ReportType.SansTop25, ReportType.WASC, ReportType.Pci32,
     ];
 
     private static string Html(ReportType type, ReportDocument? document = null, ReportOptions? options = null) =>
@@ -146,6 +146,8 @@ public sealed class HtmlReportWriterTests
     [InlineData(ReportType.OwaspTopTen2013, "c-", "A1 – Injection")]
     [InlineData(ReportType.SansTop25, "c-", "79 – Improper Neutralization of Input During Web Page Generation (Cross-site Scripting)")]
     [InlineData(ReportType.WASC, "c-", "19 – SQL Injection")]
+    [InlineData(ReportType.Pci32, "c-", "6.5.1 – Injection flaws, particularly SQL injection; also OS command, LDAP, XPath and other injection flaws")]
+    [InlineData(ReportType.Pci32, "c-", "6.5.7 – Cross-site scripting (XSS)")]
     public void Write_ClassificationReport_GroupsIssuesUnderTheirCategory(ReportType type, string idPrefix, string heading)
     {
         // Act
