@@ -31,6 +31,11 @@ public sealed class BrowserTests(BrowserFixture server) : IClassFixture<BrowserF
         var target = new Uri(server.Target.BaseUrl, "/vuln/").AbsoluteUri;
         await page.NavigateAsync(new Uri(server.BaseAddress, "/scans/new"), Token);
         await ShotAsync(page, "new-scan-1280");
+        await page.SetViewportAsync(390, 844, mobile: true, Token);
+        await ShotAsync(page, "new-scan-390");
+        Assert.True((await page.EvaluateAsync("document.documentElement.scrollWidth <= 390", Token)).GetBoolean(),
+            "The new-scan form scrolls sideways at 390 px: " + await page.TextAsync(WiderThanTheScreen, Token));
+        await page.SetViewportAsync(1280, 900, mobile: false, Token);
         await page.TypeAsync("#target", target, Token);
         await page.ClickAsync("#launch", Token);
         await page.WaitForAsync("/^\\/scans\\/[0-9a-f-]{36}$/.test(location.pathname)", Token);
@@ -87,8 +92,15 @@ public sealed class BrowserTests(BrowserFixture server) : IClassFixture<BrowserF
         // Sign out.
         await page.ClickAsync("form.signout button", Token);
         await page.WaitForAsync("location.pathname === '/signin'", Token);
+        await page.SetViewportAsync(390, 844, mobile: true, Token);
+        await ShotAsync(page, "signin-390");
         Assert.Empty(page.Errors);
     }
+
+    /// <summary>The elements that stick out past 390 px, for the failure message.</summary>
+    private const string WiderThanTheScreen =
+        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390)" +
+        ".map(e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')).slice(0, 8).join(' ')";
 
     [Fact]
     public async Task HostileFinding_InTheBrowser_RunsNoScript()
