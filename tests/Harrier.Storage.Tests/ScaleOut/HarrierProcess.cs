@@ -1,20 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Harrier.Storage.Tests.ScaleOut;
 
 /// <summary>
-/// A real agent process (tests/Harrier.AgentProcess, which runs <c>HarrierAgentHost</c> as <c>harrier agent</c> does) whose
-/// output is collected, so a test can stop it with SIGTERM or kill it with SIGKILL.
+/// A real <c>harrier</c> process (<c>dotnet harrier.dll serve|agent …</c>, the executable users run) whose output is collected,
+/// so a test can read its listening address, stop it with SIGTERM or kill it with SIGKILL.
 /// </summary>
-internal sealed class AgentProcess : IDisposable
+internal sealed partial class HarrierProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private AgentProcess(Process process)
+    private HarrierProcess(Process process)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) => Collect(e.Data);
@@ -36,25 +37,33 @@ internal sealed class AgentProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AgentProcess Start(IEnumerable<KeyValuePair<string, string>> settings)
+    public static HarrierProcess Start(IEnumerable<string> args, IEnumerable<KeyValuePair<string, string>> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Harrier.AgentProcess.dll"));
-        foreach (var (key, value) in settings)
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harrier.dll"));
+        foreach (var arg in args)
         {
-            start.ArgumentList.Add($"{key}={value}");
+            start.ArgumentList.Add(arg);
         }
 
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Harrier"] = "Information";
-        return new AgentProcess(Process.Start(start)!);
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new HarrierProcess(Process.Start(start)!);
     }
 
-    public async Task WaitForReadyAsync(CancellationToken cancellationToken)
+    /// <summary>The address a <c>harrier serve</c> process logged ("Now listening on: …").</summary>
+    public async Task<Uri> WaitForListeningAsync(CancellationToken cancellationToken)
     {
         var exited = _process.WaitForExitAsync(cancellationToken);
-        var first = await Task.WhenAny(_ready.Task, exited).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        Assert.True(first == _ready.Task, "the agent process exited before it was ready:\n" + Output);
+        var first = await Task.WhenAny(_listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        Assert.True(first == _listening.Task, "harrier exited before listening:\n" + Output);
+        return await _listening.Task;
     }
 
     /// <summary>SIGKILL: the process dies at once, holding its leases.</summary>
@@ -95,9 +104,12 @@ internal sealed class AgentProcess : IDisposable
             _output.AppendLine(line);
         }
 
-        if (line.StartsWith("harrier-agent ready", StringComparison.Ordinal))
+        if (ListeningLine().Match(line) is { Success: true } match)
         {
-            _ready.TrySetResult();
+            _listening.TrySetResult(new Uri(match.Groups["url"].Value));
         }
     }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
+    private static partial Regex ListeningLine();
 }
