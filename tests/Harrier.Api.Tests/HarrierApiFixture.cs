@@ -27,6 +27,12 @@ public class HarrierApiFixture : IAsyncLifetime
 
     public string OtherUserToken { get; private set; } = "";
 
+    /// <summary>The temporary data directory (created before the server starts, so a subclass can put files in it).</summary>
+    protected string DataDir => _dataDir;
+
+    /// <summary>Display name of the second user.</summary>
+    protected virtual string OtherUserName => "Other User";
+
     /// <summary>Services a fixture subclass swaps after the server registered its own.</summary>
     protected virtual void ReplaceServices(IServiceCollection services)
     {
@@ -35,8 +41,9 @@ public class HarrierApiFixture : IAsyncLifetime
     /// <summary>Extra configuration for a fixture subclass (e.g. turning website auto-registration off).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
+        Directory.CreateDirectory(_dataDir);
         var settings = new Dictionary<string, string?>
         {
             ["Harrier:Urls"] = "http://127.0.0.1:0",
@@ -60,10 +67,10 @@ public class HarrierApiFixture : IAsyncLifetime
 
         using var scope = _app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HarrierDbContext>();
-        (OtherUserId, OtherUserToken) = await UserAdministration.CreateUserAsync(db, TimeProvider.System, "Other User", "other@example.test", isAdmin: false);
+        (OtherUserId, OtherUserToken) = await UserAdministration.CreateUserAsync(db, TimeProvider.System, OtherUserName, "other@example.test", isAdmin: false);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,100 +1,30 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Harrier.Server.Hosting;
-using Harrier.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Harrier.Web.Tests;
 
 /// <summary>
-/// A real <c>harrier serve</c> (HarrierServer.Create, so API and UI exactly as shipped) on loopback Kestrel with a
-/// temporary data directory, two users, and no agents unless a subclass asks for them.
+/// The API tests' server fixture (HarrierServer.Create, so API and UI exactly as shipped), with a hostile second user
+/// name and agents when a subclass asks for them, plus browser-like clients.
 /// </summary>
-public class WebFixture : IAsyncLifetime
+public class WebFixture : Harrier.Api.Tests.HarrierApiFixture
 {
-    public static readonly Guid AdminId = Guid.Parse("5d6f2f8e-3c1a-4a59-9d3e-8f1f5b2a7c22");
-    public const string AdminToken = "web-admin-token-0123456789abcdef";
-
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "harrier-web-tests-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public Guid OtherUserId { get; private set; }
-
-    public string OtherUserToken { get; private set; } = "";
-
     protected virtual int Agents => 0;
 
-    /// <summary>More configuration (e.g. an HTTPS certificate), applied last.</summary>
-    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+    protected override string OtherUserName => "Other <b>User</b>";
 
-    protected string DataDir => _dataDir;
-
-    public virtual async ValueTask InitializeAsync()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Harrier:Urls"] = "http://127.0.0.1:0",
-            ["Harrier:DataDir"] = _dataDir,
-            ["Harrier:Agents"] = Agents.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Harrier:Agent:IdlePollInterval"] = "00:00:00.100",
-            ["Harrier:Agent:ControlPollInterval"] = "00:00:00.100",
-            ["Harrier:Agent:HeartbeatInterval"] = "00:00:01",
-            ["HARRIER_BOOTSTRAP_USER_ID"] = AdminId.ToString(),
-            ["HARRIER_BOOTSTRAP_API_TOKEN"] = AdminToken,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        Directory.CreateDirectory(_dataDir);
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[key] = value;
-        }
-
-        _app = HarrierServer.Create([], settings);
-        await HarrierServer.InitializeAsync(_app);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-
-        using var scope = _app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HarrierDbContext>();
-        (OtherUserId, OtherUserToken) = await UserAdministration.CreateUserAsync(db, TimeProvider.System, "Other <b>User</b>", "other@example.test", isAdmin: false);
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is harmless in a temp directory.
-        }
-    }
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings =>
+    [
+        KeyValuePair.Create("Harrier:Agents", (string?)Agents.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        KeyValuePair.Create("Harrier:Agent:IdlePollInterval", (string?)"00:00:00.100"),
+        KeyValuePair.Create("Harrier:Agent:ControlPollInterval", (string?)"00:00:00.100"),
+        KeyValuePair.Create("Harrier:Agent:HeartbeatInterval", (string?)"00:00:01"),
+    ];
 
     /// <summary>An API client (Basic <c>userId:token</c>).</summary>
-    public HttpClient Api(Guid? user = null, string? token = null)
-    {
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes((user ?? AdminId) + ":" + (token ?? AdminToken))));
-        return client;
-    }
+    public HttpClient Api(Guid? user = null, string? token = null) => Client((user ?? AdminId).ToString(), token ?? AdminToken);
 
     /// <summary>A browser-like client: its own cookie jar, no automatic redirects, not yet signed in.</summary>
     public Browser NewBrowser() => new(BaseAddress, acceptAnyCertificate: BaseAddress.Scheme == Uri.UriSchemeHttps);
@@ -117,14 +47,6 @@ public class WebFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, body);
         using var json = JsonDocument.Parse(body);
         return json.RootElement[0].GetProperty("Id").GetGuid();
-    }
-
-    public IServiceProvider Services => _app!.Services;
-
-    public async Task WithDbAsync(Func<HarrierDbContext, Task> action)
-    {
-        using var scope = _app!.Services.CreateScope();
-        await action(scope.ServiceProvider.GetRequiredService<HarrierDbContext>());
     }
 }
 
