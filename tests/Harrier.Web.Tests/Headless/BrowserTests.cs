@@ -75,7 +75,10 @@ public sealed class BrowserTests(BrowserFixture server) : IClassFixture<BrowserF
 
         // Scan again lands on the new scan.
         await page.ClickAsync("button[data-action=again]", Token);
-        await page.WaitForAsync($"/^\\/scans\\/[0-9a-f-]{{36}}$/.test(location.pathname) && location.pathname !== '{firstScan}'", Token);
+        // The URL changes when the navigation commits; wait for the new page's content too.
+        await page.WaitForAsync(
+            $"/^\\/scans\\/[0-9a-f-]{{36}}$/.test(location.pathname) && location.pathname !== '{firstScan}' && document.querySelector('.notice') && document.querySelector('h1')",
+            Token);
         Assert.Contains("same configuration", await page.TextAsync("document.querySelector('.notice').innerText", Token), StringComparison.Ordinal);
         Assert.Contains(target, await page.TextAsync("document.querySelector('h1').innerText", Token), StringComparison.Ordinal);
 
