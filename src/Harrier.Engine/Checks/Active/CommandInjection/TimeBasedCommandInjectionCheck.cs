@@ -22,32 +22,6 @@ internal sealed class TimeBasedCommandInjectionCheck(TimeSpan delayUnit) : IActi
 
     public CheckMetadata Metadata => TimeBasedCommandInjectionDefinition.Metadata;
 
-    public async Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var probe = new DelayProbe(context, delayUnit);
-        if (!await probe.BaselineIsFastAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var original = context.InsertionPoint.OriginalValue;
-        foreach (var template in s_payloads)
-        {
-            if (context.IsBudgetExhausted)
-            {
-                return;
-            }
-
-            if (await probe.ConfirmAsync(seconds => DelayProbe.Fill(template, original, seconds), cancellationToken).ConfigureAwait(false) is { } proof)
-            {
-                var finding = FindingFactory.Create(
-                    Metadata, Metadata.Types[0], context.Request, context.InsertionPoint, proof.Payload,
-                    context.CreateEvidence(proof.Response, "Response delayed " + proof.Response.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
-                        + " s as requested; confirmed with a zero and a shorter delay"));
-                await context.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-        }
-    }
+    public Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken) =>
+        DelayProbe.RunAsync(context, Metadata, s_payloads, delayUnit, cancellationToken);
 }

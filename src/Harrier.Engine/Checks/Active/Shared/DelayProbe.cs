@@ -67,6 +67,43 @@ internal sealed class DelayProbe(ActiveCheckContext context, TimeSpan unit)
     private static TimeSpan AtLeast(TimeSpan delay) => delay * 0.98;
 
     /// <summary>Fills a template's <c>{v}</c> (original value), <c>{s}</c> and <c>{s1}</c> placeholders.</summary>
+    /// <summary>
+    /// The whole time-based attack both blind checks run: stop on a slow baseline, then try each payload template
+    /// (placeholders filled by <see cref="Fill"/>) until one delay is confirmed, and report it once.
+    /// </summary>
+    public static async Task RunAsync(
+        ActiveCheckContext context, CheckMetadata metadata, IReadOnlyList<string> templates, TimeSpan unit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(templates);
+        var probe = new DelayProbe(context, unit);
+        if (!await probe.BaselineIsFastAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var original = context.InsertionPoint.OriginalValue;
+        foreach (var template in templates)
+        {
+            if (context.IsBudgetExhausted)
+            {
+                return;
+            }
+
+            if (await probe.ConfirmAsync(seconds => Fill(template, original, seconds), cancellationToken).ConfigureAwait(false) is { } proof)
+            {
+                var seconds = (2 * unit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var finding = FindingFactory.Create(
+                    metadata, metadata.Types[0], context.Request, context.InsertionPoint, proof.Payload,
+                    context.CreateEvidence(proof.Response, "Response delayed " + proof.Response.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+                        + " s for a requested " + seconds + " s; confirmed with 0 s and " + unit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s"));
+                await context.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+
     public static string Fill(string template, string original, int seconds) =>
         template.Replace("{v}", original, StringComparison.Ordinal)
             .Replace("{s1}", (seconds + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)

@@ -22,34 +22,6 @@ internal sealed class TimeBasedSqlInjectionCheck(TimeSpan delayUnit) : IActiveCh
 
     public CheckMetadata Metadata => TimeBasedSqlInjectionDefinition.Metadata;
 
-    public async Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var probe = new DelayProbe(context, delayUnit);
-        if (!await probe.BaselineIsFastAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var original = context.InsertionPoint.OriginalValue;
-        foreach (var template in s_payloads)
-        {
-            if (context.IsBudgetExhausted)
-            {
-                return;
-            }
-
-            var confirmed = await probe.ConfirmAsync(seconds => DelayProbe.Fill(template, original, seconds), cancellationToken).ConfigureAwait(false);
-            if (confirmed is { } proof)
-            {
-                var finding = FindingFactory.Create(
-                    Metadata, Metadata.Types[0], context.Request, context.InsertionPoint, proof.Payload,
-                    context.CreateEvidence(proof.Response, "Response delayed " + proof.Response.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
-                        + " s for a requested " + (2 * probe.Unit.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        + " s; confirmed with 0 s and " + probe.Unit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s"));
-                await context.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-        }
-    }
+    public Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken) =>
+        DelayProbe.RunAsync(context, Metadata, s_payloads, delayUnit, cancellationToken);
 }
