@@ -24,12 +24,12 @@ internal static class HarrierStorage
         {
             var connectionString = options.Database.ConnectionString!;
             PostgresStorage.Validate(connectionString);
-            services.AddDbContext<HarrierDbContext>(db => PostgresStorage.Configure(db, connectionString));
+            services.AddDbContextPool<HarrierDbContext>(db => PostgresStorage.Configure(db, connectionString));
             services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseXmlRepository(scopes));
         }
         else
         {
-            services.AddDbContext<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir));
+            services.AddDbContextPool<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir));
             dataProtection.PersistKeysToFileSystem(PrivateDirectory(Path.Combine(dataDir, "keys")));
         }
 

@@ -36,9 +36,10 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
         var profiles = await db.ScanProfiles.AsNoTracking()
             .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
         var latestComplete = await LatestCompleteFullScansAsync(websiteIds, cancellationToken).ConfigureAwait(false);
-        var queued = await db.Scans.AsNoTracking()
+        var queuedPerWebsite = await db.Scans.AsNoTracking()
             .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Queued && s.DeletedAt == null)
-            .Select(s => new { s.Id, s.WebsiteId }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .GroupBy(s => s.WebsiteId).Select(g => new { WebsiteId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.WebsiteId, g => g.Count, cancellationToken).ConfigureAwait(false);
 
         var launchTime = await launchTimes.ForAsync(scans, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -49,7 +50,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             reportPolicies.TryGetValue(scan.Configuration.ReportPolicyId, out var reportPolicy);
             var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
             latestComplete.TryGetValue(scan.WebsiteId, out var global);
-            var otherQueued = queued.Any(q => q.WebsiteId == scan.WebsiteId && q.Id != scan.Id);
+            var otherQueued = queuedPerWebsite.GetValueOrDefault(scan.WebsiteId) > (scan.State == ScanTaskState.Queued && scan.DeletedAt == null ? 1 : 0);
             return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
         })];
     }
@@ -76,11 +77,14 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
 
     private async Task<Dictionary<Guid, ScanEntity>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
     {
-        var complete = await db.Scans.AsNoTracking()
-            .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
-            .OrderByDescending(s => s.InitiatedAt)
+        // One row per website (the newest), however many scans a website has: the list must not slow down as history grows.
+        var complete = db.Scans.AsNoTracking()
+            .Where(s => s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null);
+        var latest = await complete
+            .Where(s => websiteIds.Contains(s.WebsiteId)
+                && s.Id == complete.Where(o => o.WebsiteId == s.WebsiteId).OrderByDescending(o => o.InitiatedAt).ThenByDescending(o => o.Id).Select(o => o.Id).First())
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return complete.GroupBy(s => s.WebsiteId).ToDictionary(g => g.Key, g => g.First());
+        return latest.ToDictionary(s => s.WebsiteId);
     }
 
     private static ScanTaskModel Map(

@@ -22,23 +22,29 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
             return _ => null;
         }
 
-        var queued = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Queued && s.DeletedAt == null)
-            .Select(s => new { s.Id, s.InitiatedAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var running = await db.Scans.AsNoTracking().CountAsync(s => s.AgentId != null && s.LeaseExpiresAt != null, cancellationToken).ConfigureAwait(false);
+        // Recent lengths by launch order, which the (State, InitiatedAt) index serves without reading every finished scan.
         var recent = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Complete && s.FinishedAt != null)
-            .OrderByDescending(s => s.FinishedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderByDescending(s => s.InitiatedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
         var scanLength = recent.Count == 0 ? s_defaultScanLength : TimeSpan.FromTicks((long)recent.Average());
         var agents = Math.Max(options.Value.Agents, 1);
+        var ahead = new Dictionary<Guid, int>();
+        foreach (var scan in scans.Where(s => s.State == ScanTaskState.Queued))
+        {
+            // Not itself: PostgreSQL keeps microseconds, so a scan not yet read back sorts after its stored copy.
+            ahead[scan.Id] = await db.Scans.AsNoTracking()
+                .CountAsync(q => q.State == ScanTaskState.Queued && q.InitiatedAt < scan.InitiatedAt && q.Id != scan.Id && q.DeletedAt == null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         return scan =>
         {
-            if (scan.State != ScanTaskState.Queued)
+            if (!ahead.TryGetValue(scan.Id, out var queuedAhead))
             {
                 return null;
             }
 
-            // Not itself: PostgreSQL keeps microseconds, so a scan not yet read back sorts after its stored copy.
-            var ahead = queued.Count(q => q.Id != scan.Id && q.InitiatedAt < scan.InitiatedAt) + running;
-            var rounds = ahead / agents;
+            var rounds = (queuedAhead + running) / agents;
             return (int)Math.Ceiling(rounds * scanLength.TotalMinutes);
         };
     }
