@@ -21,4 +21,11 @@ public sealed class ApiOptions
     /// <summary>The window of <see cref="FailedAuthenticationLimit"/>. Default: 1 minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan FailedAuthenticationWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a server remembers the user behind an API token it has checked. A token rotated on another server of a
+    /// scale-out stays valid here this long (on the same server, at once invalid). Zero turns the cache off. Default: 10 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan TokenCacheLifetime { get; set; } = TimeSpan.FromSeconds(10);
 }

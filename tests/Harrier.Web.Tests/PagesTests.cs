@@ -1,22 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Harrier.Server.Authentication;
-using Harrier.Web.Authentication;
+using Harrier.Storage.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harrier.Web.Tests;
 
 public sealed partial class PagesTests(WebFixture server) : IClassFixture<WebFixture>
 {
-    [Fact]
-    public void Tokens_HashLikeTheApi()
-    {
-        var token = Tokens.Generate();
-
-        Assert.Equal(ApiTokens.Hash(token), Tokens.Hash(token));
-        Assert.Equal(43, token.Length);
-    }
-
     [Fact]
     public async Task NewScan_WithBadValues_ExplainsEachAndLaunchesNothing()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Harrier.Server.Http;
 using Harrier.Storage;
+using Harrier.Storage.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     HarrierDbContext db,
+    AuthenticatedUsers recentUsers,
     FailedAuthenticationLimiter limiter)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -58,10 +60,15 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var hash = ApiTokens.Hash(token);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TokenHash == hash, Context.RequestAborted).ConfigureAwait(false);
-        if (user is null || !ApiTokens.HashesEqual(user.TokenHash, hash))
+        if (!recentUsers.TryGet(hash, out var user))
         {
-            return AuthenticateResult.Fail("Unknown token.");
+            user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.TokenHash == hash, Context.RequestAborted).ConfigureAwait(false);
+            if (user is null || !ApiTokens.HashesEqual(user.TokenHash, hash))
+            {
+                return AuthenticateResult.Fail("Unknown token.");
+            }
+
+            recentUsers.Remember(hash, user);
         }
 
         if (userPart.Length > 0 && !(Guid.TryParse(userPart, out var claimedId) && claimedId == user.Id))

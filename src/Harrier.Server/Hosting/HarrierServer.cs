@@ -6,8 +6,10 @@ using Harrier.Server.Http;
 using Harrier.Server.Mapping;
 using Harrier.Server.Reports;
 using Harrier.Server.Scans;
+using Harrier.Storage.Users;
 using Harrier.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Harrier.Server.Hosting;
 
@@ -77,6 +79,8 @@ public static class HarrierServer
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         HarrierStorage.Add(services, options, dataDir);
         services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddSingleton(sp => new AuthenticatedUsers(sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ApiOptions>>().Value.TokenCacheLifetime));
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
         services.AddScoped<LaunchTimeEstimator>();

@@ -1,6 +1,6 @@
-using Harrier.Server.Authentication;
 using Harrier.Storage;
 using Harrier.Storage.Entities;
+using Harrier.Storage.Users;
 
 namespace Harrier.Server.Hosting;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Harrier.Storage;
+using Harrier.Storage.Users;
 using Harrier.Storage.Entities;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -78,9 +79,9 @@ internal static class WebSession
             return null;
         }
 
-        var hash = Tokens.Hash(token.Trim());
+        var hash = ApiTokens.Hash(token.Trim());
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
-        return user is not null && Tokens.HashesEqual(user.TokenHash, hash) ? user : null;
+        return user is not null && ApiTokens.HashesEqual(user.TokenHash, hash) ? user : null;
     }
 
     public static Guid UserId(ClaimsPrincipal principal) =>

@@ -1,4 +1,5 @@
 using Harrier.Storage;
+using Harrier.Storage.Users;
 using Harrier.Web.Authentication;
 using Harrier.Web.Html;
 using Microsoft.AspNetCore.Authentication;
@@ -30,9 +31,11 @@ internal static class ApiSettingsPage
             return Layout.NotFound(http, "Your user");
         }
 
-        var token = Tokens.Generate();
-        user.TokenHash = Tokens.Hash(token);
+        var token = ApiTokens.Generate();
+        var replaced = user.TokenHash;
+        user.TokenHash = ApiTokens.Hash(token);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        http.RequestServices.GetService<AuthenticatedUsers>()?.Forget(replaced);
 
         // This session continues with the new token's stamp; every other session is now rejected.
         var principal = WebSession.PrincipalFor(user);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Harrier.Server.Authentication;
+namespace Harrier.Storage.Users;
 
 /// <summary>API tokens: 256 random bits, shown once, stored only as a SHA-256 hash (they are high-entropy, so no slow hash is needed).</summary>
 public static class ApiTokens
