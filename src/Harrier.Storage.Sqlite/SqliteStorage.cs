@@ -18,11 +18,12 @@ public static class SqliteStorage
         DefaultTimeout = 60,
     }.ToString();
 
-    public static void Configure(DbContextOptionsBuilder options, string dataDirectory)
+    public static void Configure(DbContextOptionsBuilder options, string dataDirectory, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.UseSqlite(ConnectionString(dataDirectory), sqlite =>
             sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+        options.AddInterceptors(synchronous == SqliteSynchronous.Full ? SynchronousPragma.Full : SynchronousPragma.Normal);
     }
 
     /// <summary>WAL journal: set once per database file; it persists.</summary>

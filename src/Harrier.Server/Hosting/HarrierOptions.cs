@@ -30,4 +30,10 @@ public sealed class DatabaseOptions
 {
     /// <summary>A PostgreSQL connection string; empty means the embedded SQLite file in the data directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// SQLite only: <c>Normal</c> (default) keeps every commit through a process crash; <c>Full</c> also through a power
+    /// loss, at one disk flush per commit (see <see cref="Storage.Sqlite.SqliteSynchronous"/>).
+    /// </summary>
+    public Storage.Sqlite.SqliteSynchronous SqliteSynchronous { get; set; } = Storage.Sqlite.SqliteSynchronous.Normal;
 }

@@ -29,7 +29,7 @@ internal static class HarrierStorage
         }
         else
         {
-            services.AddDbContextPool<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir));
+            services.AddDbContextPool<HarrierDbContext>(db => SqliteStorage.Configure(db, dataDir, options.Database.SqliteSynchronous));
             dataProtection.PersistKeysToFileSystem(PrivateDirectory(Path.Combine(dataDir, "keys")));
         }
 
