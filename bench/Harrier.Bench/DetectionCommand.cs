@@ -16,6 +16,7 @@ internal static class DetectionCommand
         var harrierDll = Path.GetFullPath(args.Get("harrier-dll") ?? throw new ArgumentException("--harrier-dll is required"));
         var wapiti = args.Get("wapiti") ?? "wapiti";
         var pages = args.GetInt("pages", 20);
+        var maxAttackSeconds = args.GetInt("wapiti-max-attack-time", 0);
         var only = (args.Get("only") ?? "wapiti,harrier").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var workDir = Directory.CreateTempSubdirectory("harrier-detection-").FullName;
         var holes = KnownVulnerabilities.All;
@@ -26,9 +27,10 @@ internal static class DetectionCommand
         {
             var version = await WapitiScanner.VersionAsync(wapiti);
             var modules = await WapitiScanner.ModulesAsync(wapiti);
-            runs.Add(await AgainstFreshTargetAsync("wapiti", version, pages, target =>
+            var limit = maxAttackSeconds > 0 ? $", --max-attack-time {maxAttackSeconds}" : "";
+            runs.Add(await AgainstFreshTargetAsync("wapiti", $"{version}, modules {string.Join(',', modules)}{limit}", pages, target =>
                 WapitiScanner.ScanAsync(wapiti, target, modules, Directory.CreateDirectory(Path.Combine(workDir, "wapiti")).FullName,
-                    TestTargetOptions.DefaultUserName, TestTargetOptions.DefaultPassword)));
+                    TestTargetOptions.DefaultUserName, TestTargetOptions.DefaultPassword, maxAttackSeconds)));
         }
 
         if (only.Contains("harrier"))
@@ -60,11 +62,16 @@ internal static class DetectionCommand
             OnRequest = (_, _) => Interlocked.Increment(ref requests),
         });
         Console.WriteLine($"{scanner}: scanning {target.BaseUrl}");
+        var loadBefore = LoadAverage();
         var (wall, exitCode, findings) = await scan(target.BaseUrl);
-        var run = new ScannerRun(scanner, version, wall, Interlocked.Read(ref requests), exitCode, findings);
+        var run = new ScannerRun(scanner, version, wall, Interlocked.Read(ref requests), exitCode, findings, $"{loadBefore} → {LoadAverage()}");
         Console.WriteLine($"{scanner}: {wall.TotalSeconds:F1} s, {run.Requests} requests, {findings.Count} findings, exit code {exitCode}");
         return run;
     }
+
+    /// <summary>The 1-minute load average: the machine may be shared, and wall times only compare on a similar load.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static string Markdown(IReadOnlyList<KnownVulnerability> holes, IReadOnlyList<DetectionScore> scores, int pages)
     {
@@ -84,6 +91,7 @@ internal static class DetectionCommand
         Row(md, "wall time", scores, s => s.Run.WallTime.TotalSeconds.ToString("F1", inv) + " s");
         Row(md, "requests (counted by the target)", scores, s => s.Run.Requests.ToString("N0", inv));
         Row(md, "exit code", scores, s => s.Run.ExitCode.ToString(inv));
+        Row(md, "load average (1 min) before → after", scores, s => s.Run.Load);
         md.AppendLine();
 
         md.AppendLine("| hole | family | path | parameter | " + string.Join(" | ", scores.Select(s => s.Run.Scanner)) + " |");
