@@ -5,6 +5,7 @@ using Harrier.Bench;
 //                 [--concurrency 64] [--launches 20] [--only fast,slow,pipeline,launch] [--out results.md] [--max-load 1.0]
 //   Harrier.Bench scaleout --harrier-dll PATH --postgres CONN [--claims 500] [--scans 16] [--pages 20] [--delay-ms 5]
 //   Harrier.Bench api-load --harrier-dll PATH [--wrk wrk] [--postgres CONN] [--seconds 10] [--small 1000] [--large 100000]
+//   Harrier.Bench detection --harrier-dll PATH [--wapiti wapiti] [--pages 20] [--only wapiti,harrier] [--out results.md]
 //   Harrier.Bench engine-scan --url URL [--rewrite none|heuristic] [--checks all|none] [--concurrency 64] [--warmup]
 var parsed = new BenchArgs(args);
 return parsed.Command switch
@@ -13,6 +14,7 @@ return parsed.Command switch
     "all" => await new BenchmarkSuite(parsed).RunAsync(),
     "scaleout" => await ScaleOutCommand.RunAsync(parsed),
     "api-load" => await ApiLoadCommand.RunAsync(parsed),
+    "detection" => await DetectionCommand.RunAsync(parsed),
     _ => Usage(),
 };
 
