@@ -10,6 +10,7 @@ using Harrier.Engine.Checks.Passive.Cookies;
 using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
 using Harrier.Engine.Checks.Passive.Headers;
+using Harrier.Engine.Checks.Passive.Scripts;
 
 namespace Harrier.Engine.Checks;
 
@@ -43,6 +44,7 @@ internal static class CheckRegistry
         new InternalIpDisclosureCheck(),
         new PasswordOverHttpCheck(),
         new PasswordAutocompleteCheck(),
+        new DomXssCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
