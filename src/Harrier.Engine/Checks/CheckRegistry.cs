@@ -45,6 +45,7 @@ internal static class CheckRegistry
         new PasswordOverHttpCheck(),
         new PasswordAutocompleteCheck(),
         new DomXssCheck(),
+        new StoredXssCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
