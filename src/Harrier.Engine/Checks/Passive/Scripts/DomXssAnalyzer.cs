@@ -22,9 +22,19 @@ internal static partial class DomXssAnalyzer
             return null; // No source at all: the common case, decided by one scan of the text.
         }
 
-        var tainted = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var statement in Statements(script))
+        // Tainted variable → (source, brace depth where it was assigned). Leaving a block forgets what was assigned
+        // inside it, so the one-letter names of minified code do not carry taint from one function into another.
+        var tainted = new Dictionary<string, (string Source, int Depth)>(StringComparer.Ordinal);
+        foreach (var (statement, depth) in Statements(script))
         {
+            if (tainted.Count > 0)
+            {
+                foreach (var name in tainted.Where(t => t.Value.Depth > depth).Select(t => t.Key).ToList())
+                {
+                    tainted.Remove(name);
+                }
+            }
+
             if (FindSink(statement, tainted) is { } flow)
             {
                 return flow;
@@ -41,7 +51,7 @@ internal static partial class DomXssAnalyzer
                 }
                 else if (source is not null)
                 {
-                    tainted[name] = source;
+                    tainted[name] = (source, depth);
                 }
             }
         }
@@ -49,7 +59,7 @@ internal static partial class DomXssAnalyzer
         return null;
     }
 
-    private static Flow? FindSink(string statement, Dictionary<string, string> tainted)
+    private static Flow? FindSink(string statement, Dictionary<string, (string Source, int Depth)> tainted)
     {
         foreach (Match sink in HtmlPropertySink().Matches(statement))
         {
@@ -80,7 +90,7 @@ internal static partial class DomXssAnalyzer
     }
 
     /// <summary>The source an expression carries (directly or through a tainted variable) unless it is sanitized.</summary>
-    private static string? TaintOf(string expression, Dictionary<string, string> tainted)
+    private static string? TaintOf(string expression, Dictionary<string, (string Source, int Depth)> tainted)
     {
         if (Sanitizer().IsMatch(expression))
         {
@@ -97,9 +107,9 @@ internal static partial class DomXssAnalyzer
 
         foreach (Match identifier in Identifier().Matches(expression))
         {
-            if (tainted.TryGetValue(identifier.Value, out var source))
+            if (tainted.TryGetValue(identifier.Value, out var variable))
             {
-                return source;
+                return variable.Source;
             }
         }
 
@@ -148,9 +158,10 @@ internal static partial class DomXssAnalyzer
 
     /// <summary>
     /// Splits a script into statements: comments removed, lines joined where an expression obviously continues, then
-    /// cut at semicolons and braces outside string literals. Good enough for the flat code of page scripts; not a parser.
+    /// cut at semicolons and braces outside string literals, each with the brace depth it starts at. Good enough for the
+    /// flat code of page scripts; not a parser.
     /// </summary>
-    private static List<string> Statements(string script)
+    private static List<(string Statement, int Depth)> Statements(string script)
     {
         var code = Comment().Replace(script, " ");
         var joined = new StringBuilder(code.Length);
@@ -167,8 +178,9 @@ internal static partial class DomXssAnalyzer
         }
 
         var text = joined.ToString();
-        var statements = new List<string>();
+        var statements = new List<(string, int)>();
         var start = 0;
+        var depth = 0;
         var quote = '\0';
         for (var i = 0; i < text.Length; i++)
         {
@@ -190,21 +202,22 @@ internal static partial class DomXssAnalyzer
             }
             else if (c is ';' or '{' or '}')
             {
-                AddStatement(statements, text[start..i]);
+                AddStatement(statements, text[start..i], depth);
+                depth = Math.Max(0, depth + (c == '{' ? 1 : c == '}' ? -1 : 0));
                 start = i + 1;
             }
         }
 
-        AddStatement(statements, text[start..]);
+        AddStatement(statements, text[start..], depth);
         return statements;
     }
 
-    private static void AddStatement(List<string> statements, string statement)
+    private static void AddStatement(List<(string, int)> statements, string statement, int depth)
     {
         statement = statement.Trim();
         if (statement.Length > 0)
         {
-            statements.Add(statement);
+            statements.Add((statement, depth));
         }
     }
 

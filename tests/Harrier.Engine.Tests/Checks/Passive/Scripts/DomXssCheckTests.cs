@@ -25,6 +25,7 @@ public sealed class DomXssCheckTests
     [InlineData("setTimeout(window.name, 10);", "window.name")]
     [InlineData("var r = document.referrer; el.insertAdjacentHTML('beforeend', `<a href=\"${r}\">back</a>`);", "document.referrer")]
     [InlineData("$(location.hash)", "location.hash")]
+    [InlineData("var q = location.search;\ndocument.addEventListener('DOMContentLoaded', function () {\n  results.innerHTML = q;\n});", "location.search")]
     [InlineData("var u = document.URL;\nvar tail = u.split('#')[1];\n/* show it */\nbox.outerHTML = tail;", "document.URL")]
     public void Reports_SourceToSinkFlows(string script, string source)
     {
@@ -55,6 +56,7 @@ public sealed class DomXssCheckTests
     [InlineData("var h = location.hash; $('#x').text(h); el.innerHTML = 'name: static';")]
     [InlineData("if (location.hash === '#help') { el.innerHTML = '<p>Help</p>'; }")]
     [InlineData("// el.innerHTML = location.hash;\nconsole.log('ok');")]
+    [InlineData("function a(e){e=location.href.split('#')[0];return e}function b(t){t.innerHTML=e}")]
     public void DoesNotReport_SafeSinksSanitizedValuesOrNoFlow(string script)
     {
         Assert.Empty(CheckHarness.RunPassive(new DomXssCheck(), Page(script)));
