@@ -17,8 +17,6 @@ internal sealed partial class StoredXssCheck : ISecondLookCheck
 {
     private static readonly IReadOnlyList<string> s_payloads = PayloadFile.ReadLines("stored-xss-payloads.txt");
 
-    public static IReadOnlyList<string> Payloads => s_payloads;
-
     public CheckMetadata Metadata => StoredXssDefinition.Metadata;
 
     public async Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken)
