@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using AngleSharp.Html.Parser;
 using Harrier.Engine.Http;
 
@@ -6,7 +8,8 @@ namespace Harrier.Engine.Checks.Passive.Scripts;
 /// <summary>
 /// DOM-based XSS by static analysis of the scripts the scan receives: inline <c>&lt;script&gt;</c> blocks of HTML pages
 /// and JavaScript files (the crawler fetches same-site <c>script src</c>). A flow from a URL, referrer or window.name
-/// source into an HTML or code sink (<see cref="DomXssAnalyzer"/>) is reported once per script location and source.
+/// source into an HTML or code sink (<see cref="DomXssAnalyzer"/>) is reported once per page and source, and once per
+/// script text (the same layout script on many pages is one finding).
 /// </summary>
 internal sealed class DomXssCheck : IPassiveCheck
 {
@@ -28,8 +31,11 @@ internal sealed class DomXssCheck : IPassiveCheck
                 continue;
             }
 
+            // Once per page and source, and once per script text: a site-wide layout script is one bug, reported where
+            // it was first seen rather than on every page that includes it.
             var page = PageKey.Of(response.Request.Url);
-            if (context.TryClaimOnce(Metadata.Id + " " + page + " " + flow.Source))
+            var scriptHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+            if (context.TryClaimOnce(Metadata.Id + " " + page + " " + flow.Source) && context.TryClaimOnce(Metadata.Id + " script " + scriptHash + " " + flow.Source))
             {
                 var finding = FindingFactory.Create(
                     Metadata, Metadata.Types[0], response.Request, point: null, payload: null, context.CreateEvidence(flow.Statement), url: page);

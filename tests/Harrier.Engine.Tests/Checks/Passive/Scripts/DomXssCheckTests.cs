@@ -82,6 +82,18 @@ public sealed class DomXssCheckTests
         Assert.Single(CheckHarness.RunPassive(new DomXssCheck(), first, again));
     }
 
+    [Fact]
+    public void ReportsTheSameScriptOnce_WhenManyPagesIncludeIt()
+    {
+        const string layout = "<html><body><script>el.innerHTML = location.hash;</script></body></html>";
+        var pages = new[] { "/a", "/b", "/c" }.Select(p => CheckHarness.Response("http://127.0.0.1:5000" + p, 200, "text/html", layout)).ToArray();
+        var other = CheckHarness.Response("http://127.0.0.1:5000/d", 200, "text/html", "<script>var h = location.hash; box.innerHTML = h;</script>");
+
+        var findings = CheckHarness.RunPassive(new DomXssCheck(), [.. pages, other]);
+
+        Assert.Equal(["http://127.0.0.1:5000/a", "http://127.0.0.1:5000/d"], findings.Select(f => f.Url));
+    }
+
     private static Harrier.Engine.Http.ScanHttpResponse Page(string script) =>
         CheckHarness.Response(Url, 200, "text/html; charset=utf-8", "<html><body><div id=\"greeting\"></div>\n<script>\n" + script + "\n</script></body></html>");
 }
