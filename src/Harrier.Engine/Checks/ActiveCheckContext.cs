@@ -16,7 +16,8 @@ internal sealed class ActiveCheckContext(
     InsertionPoint insertionPoint,
     AttackStrength strength,
     IFindingReporter reporter,
-    Func<string, bool>? tryClaimOnce = null)
+    Func<string, bool>? tryClaimOnce = null,
+    PlantedPayloads? planted = null)
 {
     private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private int _requestsUsed;
@@ -78,6 +79,12 @@ internal sealed class ActiveCheckContext(
     /// insertion point). Without a scan-wide claim store (unit tests), every claim succeeds.
     /// </summary>
     public bool TryClaimOnce(string key) => tryClaimOnce?.Invoke(key) ?? true;
+
+    /// <summary>
+    /// Records that <paramref name="payload"/>, marked with <paramref name="token"/>, was submitted through this insertion
+    /// point, for the scan's second look at the crawled pages. Without a scan-wide ledger (unit tests) nothing is kept.
+    /// </summary>
+    public void Plant(string token, string payload) => planted?.Add(new PlantedPayload(token, payload, Request, InsertionPoint));
 
     public Evidence CreateEvidence(ScanHttpResponse response, string? proof) => client.CreateEvidence(response, proof);
 

@@ -1,15 +1,19 @@
 using Harrier.Engine.Checks.Active.CommandInjection;
 using Harrier.Engine.Checks.Active.Cors;
 using Harrier.Engine.Checks.Active.HeaderInjection;
+using Harrier.Engine.Checks.Active.LdapInjection;
 using Harrier.Engine.Checks.Active.OpenRedirect;
+using Harrier.Engine.Checks.Active.ParameterPollution;
 using Harrier.Engine.Checks.Active.PathTraversal;
 using Harrier.Engine.Checks.Active.SqlInjection;
 using Harrier.Engine.Checks.Active.TemplateInjection;
+using Harrier.Engine.Checks.Active.XPathInjection;
 using Harrier.Engine.Checks.Active.Xss;
 using Harrier.Engine.Checks.Passive.Cookies;
 using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
 using Harrier.Engine.Checks.Passive.Headers;
+using Harrier.Engine.Checks.Passive.Scripts;
 
 namespace Harrier.Engine.Checks;
 
@@ -43,6 +47,11 @@ internal static class CheckRegistry
         new InternalIpDisclosureCheck(),
         new PasswordOverHttpCheck(),
         new PasswordAutocompleteCheck(),
+        new DomXssCheck(),
+        new StoredXssCheck(),
+        new XPathInjectionCheck(),
+        new LdapInjectionCheck(),
+        new ParameterPollutionCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>

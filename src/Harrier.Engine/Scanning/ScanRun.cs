@@ -20,6 +20,8 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
     private readonly FindingCollector _findings = new(sink);
     private readonly List<AttackJob> _deferred = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _activeClaims = new(StringComparer.Ordinal);
+    private readonly PlantedPayloads _planted = new();
+    private readonly List<ScanHttpRequest> _pagesToLookAgain = [];
     private Crawler? _crawler;
     private long _jobsQueued;
     private long _jobsDone;
@@ -51,7 +53,8 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         {
             await login.LoginAsync(cancellationToken).ConfigureAwait(false);
         }
-        var planner = new AttackPlanner(CheckRegistry.Active(Policy.EnabledCheckIds), client, Policy.UserAgent);
+        var activeChecks = CheckRegistry.Active(Policy.EnabledCheckIds);
+        var planner = new AttackPlanner(activeChecks, client, Policy.UserAgent);
         var limiter = new DynamicSignatureLimiter(Configuration.UrlRewrite, Configuration.MaxDynamicSignatures, Configuration.SubPathMaxDynamicSignatures);
         var crawler = new Crawler(client, new CrawlerOptions(Configuration.FindAndFollowNewLinks, Policy.MaxCrawlRequests, Policy.MaxConcurrency), limiter, logger);
         _crawler = crawler;
@@ -77,6 +80,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         }
 
         await attackWorkers.ConfigureAwait(false);
+        await LookAgainAsync(activeChecks, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         await phases.AdvanceAsync(ScanTaskPhase.Complete, cancellationToken).ConfigureAwait(false);
     }
@@ -119,6 +123,14 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
 
     private async ValueTask OnPageAsync(AttackPlanner planner, CrawledPage page, CancellationToken cancellationToken)
     {
+        if (page.Request.Method == "GET" && page.Response.StatusCode is >= 200 and < 300 && page.Response.IsHtml)
+        {
+            lock (_pagesToLookAgain)
+            {
+                _pagesToLookAgain.Add(page.Request);
+            }
+        }
+
         var jobs = planner.Plan(page);
         await sink.CrawledAsync(ToResource(page, jobs.Count > 0), cancellationToken).ConfigureAwait(false);
         if (Configuration.CrawlAndAttack)
@@ -134,6 +146,33 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         lock (_deferred)
         {
             _deferred.AddRange(jobs);
+        }
+    }
+
+    /// <summary>
+    /// The second look, once every attack has run: checks that planted payloads (stored XSS) fetch the crawled HTML
+    /// pages again within their own budget. Nothing is sent when no payload was planted.
+    /// </summary>
+    private async Task LookAgainAsync(IReadOnlyList<IActiveCheck> checks, CancellationToken cancellationToken)
+    {
+        ScanHttpRequest[] pages;
+        lock (_pagesToLookAgain)
+        {
+            pages = [.. _pagesToLookAgain];
+        }
+
+        foreach (var check in checks.OfType<ISecondLookCheck>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var context = new SecondLookContext(client, pages, _planted, Policy.Strength, _findings);
+            try
+            {
+                await check.LookAgainAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
+            {
+                EngineLog.CheckFailed(logger, check.Metadata.Id, client.Rules.Scope.Target, exception);
+            }
         }
     }
 
@@ -155,7 +194,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0));
+            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted);
             try
             {
                 await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);

@@ -87,6 +87,9 @@ internal static class TargetApp
         FormEndpoints.Map(app);
         SsrfEndpoints.Map(app);
         SensitiveFileEndpoints.Map(app);
+        XPathInjectionEndpoints.Map(app);
+        LdapInjectionEndpoints.Map(app);
+        ParameterPollutionEndpoints.Map(app);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;

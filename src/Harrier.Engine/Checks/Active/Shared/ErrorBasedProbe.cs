@@ -1,0 +1,36 @@
+using Harrier.Engine.Http;
+
+namespace Harrier.Engine.Checks.Active.Shared;
+
+/// <summary>
+/// The error-based injection loop shared by XPath and LDAP injection: append each syntax-breaking suffix to the original
+/// value, one request each, until a response shows an error signature that the baseline (the unattacked response)
+/// does not already show.
+/// </summary>
+internal static class ErrorBasedProbe
+{
+    public sealed record Hit(string Payload, ScanHttpResponse Response, string Label, string Match);
+
+    public static async Task<Hit?> RunAsync(ActiveCheckContext context, IReadOnlyList<string> suffixes, ErrorSignatureSet signatures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var baseline = await context.GetBaselineAsync(cancellationToken).ConfigureAwait(false);
+        var baselineText = baseline?.BodyText ?? "";
+        foreach (var suffix in suffixes)
+        {
+            if (context.IsBudgetExhausted)
+            {
+                return null;
+            }
+
+            var payload = context.InsertionPoint.OriginalValue + suffix;
+            var response = await context.SendValueAsync(payload, cancellationToken).ConfigureAwait(false);
+            if (response is not null && signatures.FirstNewMatch(response.BodyText, baselineText) is { } match)
+            {
+                return new Hit(payload, response, match.Label, match.Match);
+            }
+        }
+
+        return null;
+    }
+}
