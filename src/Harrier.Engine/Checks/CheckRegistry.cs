@@ -3,9 +3,12 @@ using Harrier.Engine.Checks.Active.Cors;
 using Harrier.Engine.Checks.Active.HeaderInjection;
 using Harrier.Engine.Checks.Active.OpenRedirect;
 using Harrier.Engine.Checks.Active.PathTraversal;
+using Harrier.Engine.Checks.Active.RemoteFileInclusion;
 using Harrier.Engine.Checks.Active.SqlInjection;
+using Harrier.Engine.Checks.Active.Ssrf;
 using Harrier.Engine.Checks.Active.TemplateInjection;
 using Harrier.Engine.Checks.Active.Xss;
+using Harrier.Engine.Checks.Active.Xxe;
 using Harrier.Engine.Checks.Passive.Cookies;
 using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
@@ -43,6 +46,9 @@ internal static class CheckRegistry
         new InternalIpDisclosureCheck(),
         new PasswordOverHttpCheck(),
         new PasswordAutocompleteCheck(),
+        new XxeCheck(),
+        new SsrfCheck(),
+        new RemoteFileInclusionCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
