@@ -46,7 +46,7 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
             ? new FormLoginSession(form, request.RevealSecret(form.Password), client, _logger)
             : null;
         client.SessionGuard = login;
-        await using var outOfBand = await StartOutOfBandAsync(request, linked.Token).ConfigureAwait(false);
+        await using var outOfBand = await StartOutOfBandAsync(request).ConfigureAwait(false);
         var run = new ScanRun(request, sink, client, login, outOfBand, _logger);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
         var progress = ProgressReporter.RunAsync(sink, timeProvider, run.Snapshot, progressStop.Token);
@@ -100,7 +100,7 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
     }
 
     /// <summary>The scan's listener, or null when disabled, no check needs it, or it cannot bind (the scan goes on without it).</summary>
-    private async Task<OutOfBandListener?> StartOutOfBandAsync(ScanRequest request, CancellationToken cancellationToken)
+    private async Task<OutOfBandListener?> StartOutOfBandAsync(ScanRequest request)
     {
         if (!OutOfBand.Enabled || !Checks.CheckRegistry.Active(request.Policy.EnabledCheckIds).Any(c => c is Checks.IOutOfBandCheck))
         {
@@ -109,7 +109,8 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
 
         try
         {
-            var listener = await OutOfBandListener.StartAsync(OutOfBand, timeProvider, loggerFactory, cancellationToken).ConfigureAwait(false);
+            // Not cancellable: binding is immediate, and a cancelled scan must still end through the outcome path below.
+            var listener = await OutOfBandListener.StartAsync(OutOfBand, timeProvider, loggerFactory, CancellationToken.None).ConfigureAwait(false);
             EngineLog.OutOfBandStarted(_logger, request.ScanId, listener.BoundUrl.AbsoluteUri, listener.BaseUrl.AbsoluteUri);
             return listener;
         }

@@ -113,9 +113,11 @@ internal sealed class OutOfBandListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A target still sending a callback must not hold up the end of the scan: in-flight requests get 2 s.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
         try
         {
-            await _server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _server.StopAsync(stopping.Token).ConfigureAwait(false);
         }
         finally
         {
