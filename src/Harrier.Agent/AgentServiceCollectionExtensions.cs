@@ -1,5 +1,6 @@
 using Harrier.Core.Scans;
 using Harrier.Engine;
+using Harrier.Engine.OutOfBand;
 using Harrier.Storage.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,13 @@ public static class AgentServiceCollectionExtensions
             provider.GetRequiredService<IOptions<AgentOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<LeaseReaperService>>()));
-        services.AddSingleton(provider => new ScanEngine(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
+        services.AddOptions<OutOfBandOptions>().BindConfiguration(OutOfBandOptions.Section).ValidateDataAnnotations()
+            .Validate(IsValid, "Harrier:OutOfBand: BindAddress must be an IP address, PublicBaseUrl an absolute http(s) URL, CallbackWait at most 1 minute.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new ScanEngine(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>())
+        {
+            OutOfBand = provider.GetRequiredService<IOptions<OutOfBandOptions>>().Value,
+        });
         if (agentCount > 0)
         {
             services.AddHostedService(provider => new ScanAgentService(
@@ -37,5 +44,18 @@ public static class AgentServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    private static bool IsValid(OutOfBandOptions options)
+    {
+        try
+        {
+            options.Validate();
+            return true;
+        }
+        catch (System.ComponentModel.DataAnnotations.ValidationException)
+        {
+            return false;
+        }
     }
 }

@@ -20,4 +20,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Check {CheckId} failed on {Url}; the scan goes on")]
     public static partial void CheckFailed(ILogger logger, string checkId, Uri url, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Scan {ScanId} out-of-band listener on {BoundUrl}, reachable as {BaseUrl}")]
+    public static partial void OutOfBandStarted(ILogger logger, Guid scanId, string boundUrl, string baseUrl);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Scan {ScanId} runs without an out-of-band listener: it could not start")]
+    public static partial void OutOfBandFailed(ILogger logger, Guid scanId, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Harrier.Core.Scans;
 using Harrier.Engine.Authentication;
 using Harrier.Engine.Http;
+using Harrier.Engine.OutOfBand;
 using Harrier.Engine.Scanning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,6 +16,9 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
 {
     private const int MaxDurationHoursCap = 24 * 40;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ScanEngine>();
+
+    /// <summary>The out-of-band listener each scan starts (SSRF, XXE, RFI). Default: on, 127.0.0.1, a free port.</summary>
+    public OutOfBandOptions OutOfBand { get; init; } = new();
 
     /// <summary>Builds each scan's primary handler; tests replace it.</summary>
     internal Func<EnginePolicy, HttpMessageHandler> HandlerFactory { get; init; } = ScannerHandlerFactory.Create;
@@ -42,7 +46,8 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
             ? new FormLoginSession(form, request.RevealSecret(form.Password), client, _logger)
             : null;
         client.SessionGuard = login;
-        var run = new ScanRun(request, sink, client, login, _logger);
+        await using var outOfBand = await StartOutOfBandAsync(request).ConfigureAwait(false);
+        var run = new ScanRun(request, sink, client, login, outOfBand, _logger);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
         var progress = ProgressReporter.RunAsync(sink, timeProvider, run.Snapshot, progressStop.Token);
         ScanOutcome outcome;
@@ -92,6 +97,28 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
 
         EngineLog.ScanEnded(_logger, request.ScanId, outcome.Kind, outcome.RequestsSent, outcome.SettledConcurrency);
         return outcome;
+    }
+
+    /// <summary>The scan's listener, or null when disabled, no check needs it, or it cannot bind (the scan goes on without it).</summary>
+    private async Task<OutOfBandListener?> StartOutOfBandAsync(ScanRequest request)
+    {
+        if (!OutOfBand.Enabled || !Checks.CheckRegistry.Active(request.Policy.EnabledCheckIds).Any(c => c is Checks.IOutOfBandCheck))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Not cancellable: binding is immediate, and a cancelled scan must still end through the outcome path below.
+            var listener = await OutOfBandListener.StartAsync(OutOfBand, timeProvider, loggerFactory, CancellationToken.None).ConfigureAwait(false);
+            EngineLog.OutOfBandStarted(_logger, request.ScanId, listener.BoundUrl.AbsoluteUri, listener.BaseUrl.AbsoluteUri);
+            return listener;
+        }
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or InvalidOperationException or System.ComponentModel.DataAnnotations.ValidationException)
+        {
+            EngineLog.OutOfBandFailed(_logger, request.ScanId, exception);
+            return null;
+        }
     }
 
     private static ScanOutcome Outcome(ScanOutcomeKind kind, ScanHttpClient client) =>

@@ -16,7 +16,7 @@ public sealed class ScanEndToEndTests(ScanningFixture fixture) : IClassFixture<S
     [
         "xss-html", "xss-attribute-quoted", "xss-attribute-unquoted", "xss-script", "xss-href", "xss-comment", "xss-post",
         "sqli-error-mysql", "sqli-error-postgres", "sqli-error-sqlite", "sqli-error-mssql", "sqli-error-oracle", "sqli-error-form",
-        "sqli-error-cookie",
+        "sqli-error-cookie", "ssrf", "rfi",
     ];
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Harrier.Core.Findings;
 using Harrier.Engine.Http;
 using Harrier.Engine.InsertionPoints;
+using Harrier.Engine.OutOfBand;
 
 namespace Harrier.Engine.Checks;
 
@@ -17,7 +18,8 @@ internal sealed class ActiveCheckContext(
     AttackStrength strength,
     IFindingReporter reporter,
     Func<string, bool>? tryClaimOnce = null,
-    PlantedPayloads? planted = null)
+    PlantedPayloads? planted = null,
+    OutOfBandListener? outOfBand = null)
 {
     private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private int _requestsUsed;
@@ -34,6 +36,9 @@ internal sealed class ActiveCheckContext(
     public int RequestsUsed => Volatile.Read(ref _requestsUsed);
 
     public bool IsBudgetExhausted => RequestsUsed >= Budget;
+
+    /// <summary>The scan's out-of-band listener; null when it is disabled or could not start (out-of-band checks then send nothing).</summary>
+    public OutOfBandListener? OutOfBand { get; } = outOfBand;
 
     /// <summary>The response to the original request, fetched (within the budget) if the crawler did not keep it.</summary>
     public async Task<ScanHttpResponse?> GetBaselineAsync(CancellationToken cancellationToken) =>

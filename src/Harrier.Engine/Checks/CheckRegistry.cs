@@ -5,10 +5,13 @@ using Harrier.Engine.Checks.Active.LdapInjection;
 using Harrier.Engine.Checks.Active.OpenRedirect;
 using Harrier.Engine.Checks.Active.ParameterPollution;
 using Harrier.Engine.Checks.Active.PathTraversal;
+using Harrier.Engine.Checks.Active.RemoteFileInclusion;
 using Harrier.Engine.Checks.Active.SqlInjection;
+using Harrier.Engine.Checks.Active.Ssrf;
 using Harrier.Engine.Checks.Active.TemplateInjection;
 using Harrier.Engine.Checks.Active.XPathInjection;
 using Harrier.Engine.Checks.Active.Xss;
+using Harrier.Engine.Checks.Active.Xxe;
 using Harrier.Engine.Checks.Passive.Cookies;
 using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
@@ -52,6 +55,9 @@ internal static class CheckRegistry
         new XPathInjectionCheck(),
         new LdapInjectionCheck(),
         new ParameterPollutionCheck(),
+        new XxeCheck(),
+        new SsrfCheck(),
+        new RemoteFileInclusionCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>

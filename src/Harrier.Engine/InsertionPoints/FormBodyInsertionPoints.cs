@@ -7,7 +7,7 @@ internal static class FormBodyInsertionPoints
 {
     public static IEnumerable<InsertionPoint> Enumerate(ScanHttpRequest request)
     {
-        if (request.Body is null || !IsFormEncoded(request.ContentType))
+        if (request.Body is null || !IsFormEncoded(request.ContentType) || (request.ContentType is null && IsXmlDocument(request.Body)))
         {
             yield break;
         }
@@ -20,6 +20,9 @@ internal static class FormBodyInsertionPoints
                 request with { Body = UrlEncodedPairs.Format(UrlEncodedPairs.Replace(pairs, index, value)) });
         }
     }
+
+    /// <summary>A body without Content-Type that is an XML document belongs to <see cref="XmlBodyInsertionPoints"/>.</summary>
+    private static bool IsXmlDocument(string body) => body.TrimStart().StartsWith('<') && XmlBodyInsertionPoints.Parse(body) is not null;
 
     private static bool IsFormEncoded(string? contentType) =>
         contentType is null || contentType.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);

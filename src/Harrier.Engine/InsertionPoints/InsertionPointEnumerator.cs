@@ -2,7 +2,7 @@ using Harrier.Engine.Http;
 
 namespace Harrier.Engine.InsertionPoints;
 
-/// <summary>Every insertion point of a request: query, form body, JSON body, path segments, and (optionally) headers and cookies.</summary>
+/// <summary>Every insertion point of a request: query, form body, JSON body, XML body, path segments, and (optionally) headers and cookies.</summary>
 internal static class InsertionPointEnumerator
 {
     public static IReadOnlyList<InsertionPoint> Enumerate(ScanHttpRequest request, InsertionPointOptions options)
@@ -13,6 +13,7 @@ internal static class InsertionPointEnumerator
         points.AddRange(QueryInsertionPoints.Enumerate(request));
         points.AddRange(FormBodyInsertionPoints.Enumerate(request));
         points.AddRange(JsonBodyInsertionPoints.Enumerate(request));
+        points.AddRange(XmlBodyInsertionPoints.Enumerate(request));
         if (options.PathSegments)
         {
             points.AddRange(PathSegmentInsertionPoints.Enumerate(request));

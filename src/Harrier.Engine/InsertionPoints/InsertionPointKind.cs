@@ -6,6 +6,7 @@ internal enum InsertionPointKind
     Query,
     Form,
     Json,
+    Xml,
     Path,
     Header,
     Cookie,

@@ -14,7 +14,7 @@ namespace Harrier.Engine.Scanning;
 /// One scan from start to end: reach the target, crawl, run passive checks on every response and active checks on
 /// every insertion point (while crawling or after it), and report phases, progress, crawled resources and findings.
 /// </summary>
-internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClient client, FormLoginSession? login, ILogger logger)
+internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClient client, FormLoginSession? login, OutOfBand.OutOfBandListener? outOfBand, ILogger logger)
 {
     private readonly Channel<AttackJob> _attacks = Channel.CreateUnbounded<AttackJob>();
     private readonly FindingCollector _findings = new(sink);
@@ -194,7 +194,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted);
+            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
             try
             {
                 await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);

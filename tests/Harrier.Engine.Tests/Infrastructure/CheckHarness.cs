@@ -2,32 +2,44 @@ using Harrier.Core.Findings;
 using Harrier.Engine.Checks;
 using Harrier.Engine.Http;
 using Harrier.Engine.InsertionPoints;
+using Harrier.Engine.OutOfBand;
 
 namespace Harrier.Engine.Tests.Infrastructure;
 
 /// <summary>Runs one active check on every parameter of one request against a loopback server, like the engine would.</summary>
 internal static class CheckHarness
 {
-    public static async Task<CheckRun> RunActiveAsync(
+    public static Task<CheckRun> RunActiveAsync(
         IActiveCheck check,
         LoopbackServer server,
         ScanHttpRequest request,
-        AttackStrength strength = AttackStrength.Medium)
+        AttackStrength strength = AttackStrength.Medium,
+        OutOfBandListener? outOfBand = null) =>
+        RunActiveAsync(check, server.BaseUri, () => server.RequestCount, request, strength, outOfBand);
+
+    /// <summary>Runs against any loopback target (e.g. a TestTargets server); <paramref name="requestCount"/> reads how many requests it received.</summary>
+    public static async Task<CheckRun> RunActiveAsync(
+        IActiveCheck check,
+        Uri target,
+        Func<int> requestCount,
+        ScanHttpRequest request,
+        AttackStrength strength = AttackStrength.Medium,
+        OutOfBandListener? outOfBand = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var client = Scans.Client(Scans.Configuration(server.BaseUri));
+        using var client = Scans.Client(Scans.Configuration(target));
         var baseline = (await client.SendAsync(request, cancellationToken)).Response;
-        var before = server.RequestCount;
+        var before = requestCount();
         var reporter = new ListReporter();
         var perPoint = new List<int>();
         foreach (var point in InsertionPointEnumerator.Enumerate(request, InsertionPointOptions.ParametersOnly))
         {
-            var context = new ActiveCheckContext(client, request, baseline, point, strength, reporter);
+            var context = new ActiveCheckContext(client, request, baseline, point, strength, reporter, outOfBand: outOfBand);
             await check.RunAsync(context, cancellationToken);
             perPoint.Add(context.RequestsUsed);
         }
 
-        return new CheckRun([.. reporter.Findings], server.RequestCount - before, perPoint);
+        return new CheckRun([.. reporter.Findings], requestCount() - before, perPoint);
     }
 
     public static ScanHttpResponse Response(string url, int status, string contentType, string body, params (string Name, string Value)[] headers)

@@ -42,6 +42,49 @@ public sealed class InsertionPointEnumeratorTests
     }
 
     [Fact]
+    public void Enumerate_XmlBody_NamesElementsAndAttributesByPath()
+    {
+        var request = new ScanHttpRequest("POST", new Uri("http://127.0.0.1/api"))
+        {
+            Body = "<?xml version=\"1.0\"?><order id=\"7\"><item>book</item><item>pen</item><note><to>bob</to></note></order>",
+            ContentType = "application/xml; charset=utf-8",
+        };
+
+        var points = InsertionPointEnumerator.Enumerate(request, InsertionPointOptions.ParametersOnly);
+
+        Assert.Equal(["@id", "item[0]", "item[1]", "note.to"], points.Select(p => p.Name));
+        Assert.All(points, p => Assert.Equal(InsertionPointKind.Xml, p.Kind));
+        Assert.Equal("pen", points[2].OriginalValue);
+        Assert.Equal("<?xml version=\"1.0\"?><order id=\"7\"><item>book</item><item>a'&lt;b</item><note><to>bob</to></note></order>", points[2].WithValue("a'<b").Body);
+        Assert.Equal("<?xml version=\"1.0\"?><order id=\"x&quot;\"><item>book</item><item>pen</item><note><to>bob</to></note></order>", points[0].WithValue("x\"").Body);
+    }
+
+    [Theory]
+    [InlineData("text/xml")]
+    [InlineData("application/soap+xml")]
+    [InlineData(null)]
+    public void Enumerate_XmlBody_ByContentTypeOrContent(string? contentType)
+    {
+        var request = new ScanHttpRequest("POST", new Uri("http://127.0.0.1/api")) { Body = "<search><name>widget</name></search>", ContentType = contentType };
+
+        var point = Assert.Single(InsertionPointEnumerator.Enumerate(request, InsertionPointOptions.ParametersOnly));
+
+        Assert.Equal("name", point.Name);
+        Assert.Equal("<search><name>x</name></search>", point.WithValue("x").Body);
+    }
+
+    [Theory]
+    [InlineData("<broken><name>x</broken>", "application/xml")]
+    [InlineData("<a>1</a>", "application/x-www-form-urlencoded")]
+    [InlineData("plain text", null)]
+    public void Enumerate_XmlBody_NothingForMalformedOrOtherBodies(string body, string? contentType)
+    {
+        var request = new ScanHttpRequest("POST", new Uri("http://127.0.0.1/api")) { Body = body, ContentType = contentType };
+
+        Assert.DoesNotContain(InsertionPointEnumerator.Enumerate(request, InsertionPointOptions.ParametersOnly), p => p.Kind == InsertionPointKind.Xml);
+    }
+
+    [Fact]
     public void Enumerate_PathSegments_OnlyValueLikeOnes()
     {
         var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/shop/item/42/reviews"));

@@ -45,7 +45,40 @@ internal static partial class XxeEndpoints
                 ? Html.WriteTextAsync(context, error is null ? "Expected an <item> element." : "Invalid XML: " + error, StatusCodes.Status400BadRequest)
                 : Html.WritePageAsync(context, "Order received", $"<p>Order received for:</p><pre>{Html.Encode(item)}</pre>")).ConfigureAwait(false);
         });
+
+        MapBlind(app);
     }
+
+    /// <summary>
+    /// Blind XXE: the import expands entities the same way (so external ones are fetched) but its answer never shows
+    /// the document; only an out-of-band listener sees the hole. The twin prohibits DTDs (400 for a document with one).
+    /// </summary>
+    private static void MapBlind(WebApplication app) =>
+        app.MapPostTwin("/xxe/import", static safe => async context =>
+        {
+            var xml = await Bodies.ReadTextAsync(context).ConfigureAwait(false);
+            if (!safe)
+            {
+                xml = await ExpandEntitiesAsync(xml, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            var wellFormed = true;
+            try
+            {
+                using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = safe ? DtdProcessing.Prohibit : DtdProcessing.Ignore, XmlResolver = null });
+                while (reader.Read())
+                {
+                }
+            }
+            catch (XmlException)
+            {
+                wellFormed = false;
+            }
+
+            await (wellFormed
+                ? Html.WritePageAsync(context, "Import", "<p>Import queued.</p>")
+                : Html.WriteTextAsync(context, "The import is not well-formed XML.", StatusCodes.Status400BadRequest)).ConfigureAwait(false);
+        });
 
     /// <summary>Replaces the DOCTYPE and every <c>&amp;name;</c> reference to a declared entity with its (escaped) value.</summary>
     internal static async Task<string> ExpandEntitiesAsync(string xml, CancellationToken cancellationToken)

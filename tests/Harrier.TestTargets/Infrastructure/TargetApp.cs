@@ -86,6 +86,7 @@ internal static class TargetApp
         CorsEndpoints.Map(app);
         FormEndpoints.Map(app);
         SsrfEndpoints.Map(app);
+        FileInclusionEndpoints.Map(app);
         SensitiveFileEndpoints.Map(app);
         XPathInjectionEndpoints.Map(app);
         LdapInjectionEndpoints.Map(app);

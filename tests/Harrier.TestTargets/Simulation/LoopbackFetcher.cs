@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Harrier.TestTargets.Simulation;
 
@@ -16,6 +17,7 @@ internal static class LoopbackFetcher
         UseCookies = false,
         UseProxy = false,
         ConnectTimeout = TimeSpan.FromSeconds(2),
+        ConnectCallback = ConnectLoopbackOnlyAsync,
     })
     {
         Timeout = TimeSpan.FromSeconds(3),
@@ -26,6 +28,32 @@ internal static class LoopbackFetcher
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
+
+    /// <summary>
+    /// The second guard, at the socket: a name such as <c>localhost</c> is resolved here and every address must be
+    /// loopback, so no mapping in the hosts file or DNS can send a request off the machine.
+    /// </summary>
+    private static async ValueTask<Stream> ConnectLoopbackOnlyAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host.Trim('[', ']');
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0 || !addresses.All(IPAddress.IsLoopback))
+        {
+            throw new HttpRequestException($"Refused: {host} is not a loopback address.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The body of a loopback URL, or an error message. Never throws for network errors.</summary>
     public static async Task<string> FetchAsync(Uri uri, CancellationToken cancellationToken)

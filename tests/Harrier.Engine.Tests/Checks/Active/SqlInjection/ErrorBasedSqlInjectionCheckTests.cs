@@ -89,4 +89,27 @@ public sealed class ErrorBasedSqlInjectionCheckTests : IAsyncLifetime
     }
 
     private static bool Breaks(string? value) => value is not null && (value.Contains('\'', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("sqli-error-xml")]
+    [InlineData("sqli-error-json")]
+    public async Task Reports_TestTargetsBodyHole_AndNothingOnItsTwin(string id)
+    {
+        // Arrange: the request a scanner is given for a body endpoint (its example body), as the vulnerability list names it.
+        var hole = TestTargets.KnownVulnerabilities.Get(id);
+        await using var target = await TestTargets.TestTargetServer.StartAsync(new TestTargets.TestTargetOptions { GeneratedPages = 10 }, TestContext.Current.CancellationToken);
+        var contentType = hole.Location == TestTargets.ParameterLocation.Xml ? "application/xml" : "application/json";
+        ScanHttpRequest Request(string path) => new(hole.Method, target.GetUrl(path)) { Body = hole.ExampleBody, ContentType = contentType };
+
+        // Act
+        var vulnerable = await CheckHarness.RunActiveAsync(new ErrorBasedSqlInjectionCheck(), target.BaseUrl, () => 0, Request(hole.Path));
+        var safe = await CheckHarness.RunActiveAsync(new ErrorBasedSqlInjectionCheck(), target.BaseUrl, () => 0, Request(hole.SafeTwinPath!));
+
+        // Assert
+        var finding = Assert.Single(vulnerable.Findings);
+        Assert.Equal(hole.Type, finding.Type);
+        Assert.Equal(hole.Parameter, finding.Parameter);
+        Assert.Equal(hole.Location.ToString(), finding.ParameterLocation);
+        Assert.Empty(safe.Findings);
+    }
 }
