@@ -10,6 +10,7 @@ using Harrier.Engine.Checks.Passive.Cookies;
 using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
 using Harrier.Engine.Checks.Passive.Headers;
+using Harrier.Engine.Checks.Resource;
 
 namespace Harrier.Engine.Checks;
 
@@ -43,6 +44,8 @@ internal static class CheckRegistry
         new InternalIpDisclosureCheck(),
         new PasswordOverHttpCheck(),
         new PasswordAutocompleteCheck(),
+        new SensitiveFileCheck(),
+        new BackupFileCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
@@ -50,4 +53,7 @@ internal static class CheckRegistry
 
     public static IReadOnlyList<IPassiveCheck> Passive(IReadOnlySet<string>? enabled) =>
         [.. All.OfType<IPassiveCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+
+    public static IReadOnlyList<IResourceCheck> Resource(IReadOnlySet<string>? enabled) =>
+        [.. All.OfType<IResourceCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
 }
