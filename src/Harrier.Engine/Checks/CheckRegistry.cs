@@ -46,6 +46,13 @@ internal static class CheckRegistry
         new PasswordAutocompleteCheck(),
         new SensitiveFileCheck(),
         new BackupFileCheck(),
+        new HttpMethodsCheck(),
+        new MissingReferrerPolicyCheck(),
+        new CspUnsafeDirectivesCheck(),
+        new SourceCodeDisclosureCheck(),
+        new CreditCardDisclosureCheck(),
+        new CsrfCheck(),
+        new MixedContentCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
