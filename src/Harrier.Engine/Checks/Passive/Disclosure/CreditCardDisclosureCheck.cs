@@ -49,7 +49,7 @@ internal sealed partial class CreditCardDisclosureCheck : IPassiveCheck
             || (length is >= 16 and <= 19 && (digits.StartsWith("6011", StringComparison.Ordinal) || digits.StartsWith("65", StringComparison.Ordinal) || Prefix(digits, 3) is >= 644 and <= 649))
             || (length == 16 && Prefix(digits, 4) is >= 3528 and <= 3589)
             || (length == 14 && (Prefix(digits, 2) is 36 or 38 || Prefix(digits, 3) is >= 300 and <= 305));
-        return brand && digits.Distinct().Count() > 2 && Luhn(digits);
+        return brand && digits.Distinct().Count() > 1 && Luhn(digits);
     }
 
     private static int Prefix(string digits, int count) => int.Parse(digits.AsSpan(0, count), System.Globalization.CultureInfo.InvariantCulture);

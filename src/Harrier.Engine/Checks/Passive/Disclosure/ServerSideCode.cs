@@ -30,7 +30,7 @@ internal static partial class ServerSideCode
         return null;
     }
 
-    [GeneratedRegex(@"<\?(php\s+[$a-z_/#]|=\s*\$[A-Za-z_])[^\r\n]{0,80}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<\?(php\s+(\$[A-Za-z_]|(echo|print|require|require_once|include|include_once|namespace|use|function|class|if|foreach|session_start|define|header|error_reporting|ini_set|declare)\b|/[/*]|#)|=\s*\$[A-Za-z_])[^\r\n]{0,80}", RegexOptions.CultureInvariant)]
     private static partial Regex Php();
 
     [GeneratedRegex(@"<%@\s*(Page|Control|Master|Import|Assembly|WebService|Application|Language)\s+[A-Za-z]+\s*=[^\r\n]{0,80}", RegexOptions.CultureInvariant)]
