@@ -17,6 +17,7 @@ public sealed partial class KnownVulnerabilitiesTests
         "AspNetStackTrace", "AspNetVersionDisclosure", "ApacheDirectoryListing", "MisconfiguredAccessControlOrigin",
         "CsrfDetected", "AutoCompleteEnabledPasswordField", "PasswordOverHttp", "PossibleSsrf", "InternalIPLeakage",
         "DatabaseErrorMessages", "BackupFileFound", "BackupSourceCodeFound", "GitDisclosure",
+        "LaravelEnvironmentConfigurationFileDetected", "TraceTrackIdentified",
     ];
 
     private static readonly string[] s_severities = ["BestPractice", "Information", "Low", "Medium", "High", "Critical"];

@@ -87,6 +87,7 @@ internal static class TargetApp
         FormEndpoints.Map(app);
         SsrfEndpoints.Map(app);
         SensitiveFileEndpoints.Map(app);
+        MethodEndpoints.Map(app);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;

@@ -4,10 +4,10 @@ using Harrier.Engine.Http;
 namespace Harrier.Engine.Checks.Resource;
 
 /// <summary>
-/// Once per site: TRACE, then TRACK, with a marker header; the method is enabled when the response echoes the request
-/// with the marker. Once per crawled folder: OPTIONS; a <c>DAV</c> header means WebDAV, and when PUT is advertised a
-/// random file is PUT, read back with GET and deleted again. Every request goes through the send path, so a method in
-/// the scan's <c>DisallowedHttpMethods</c> is never sent.
+/// Once per crawled folder (the page's own): TRACE, then TRACK, with a marker header, enabled when the response echoes
+/// the request with the marker (reported once per site); then OPTIONS: a <c>DAV</c> header means WebDAV, and when PUT
+/// is advertised a random file is PUT, read back with GET and deleted again. Every request goes through the send path,
+/// so a method in the scan's <c>DisallowedHttpMethods</c> is never sent.
 /// </summary>
 internal sealed class HttpMethodsCheck : IResourceCheck
 {
@@ -18,30 +18,31 @@ internal sealed class HttpMethodsCheck : IResourceCheck
     public async Task RunAsync(ResourceCheckContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var folders = ProbePaths.Folders(context.Request.Url);
-        if (context.TryClaimOnce(Metadata.Id + " trace " + folders[0].AbsoluteUri))
-        {
-            await ProbeTraceAsync(context, folders[0], cancellationToken).ConfigureAwait(false);
-        }
-
-        var folder = folders[^1];
+        var folder = ProbePaths.Folders(context.Request.Url)[^1];
         if (context.TryClaimOnce(Metadata.Id + " folder " + folder.AbsoluteUri))
         {
+            await ProbeTraceAsync(context, folder, cancellationToken).ConfigureAwait(false);
             await ProbeFolderAsync(context, folder, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ProbeTraceAsync(ResourceCheckContext context, Uri site, CancellationToken cancellationToken)
+    private async Task ProbeTraceAsync(ResourceCheckContext context, Uri folder, CancellationToken cancellationToken)
     {
         foreach (var method in (string[])["TRACE", "TRACK"])
         {
             var marker = ActiveCheckContext.NewToken();
-            var probe = new ScanHttpRequest(method, site).WithHeader(MarkerHeader, marker);
+            var probe = new ScanHttpRequest(method, folder).WithHeader(MarkerHeader, marker);
             var response = await context.SendAsync(probe, cancellationToken).ConfigureAwait(false);
             if (response is { StatusCode: 200 }
                 && response.BodyText.StartsWith(method + " ", StringComparison.Ordinal)
                 && response.BodyText.Contains(marker, StringComparison.Ordinal))
             {
+                // A server-wide setting: one finding per site, at the first folder that showed it.
+                if (!context.TryClaimOnce(Metadata.Id + " trace found " + folder.GetLeftPart(UriPartial.Authority)))
+                {
+                    return;
+                }
+
                 await ReportAsync(context, "TraceTrackIdentified", response, method + " echoed the request with " + MarkerHeader + ": " + marker, cancellationToken).ConfigureAwait(false);
                 return;
             }

@@ -27,6 +27,28 @@ public sealed class HttpMethodsCheckTests
     }
 
     [Fact]
+    public async Task ReportsTraceOncePerSite_ProbingEachFolderOnce()
+    {
+        // Arrange
+        var files = new ConcurrentDictionary<string, string>();
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            MapVulnerable(app, files);
+            app.MapGet("/other/page", () => Results.Content("<p>page</p>", "text/html"));
+            app.MapGet("/other/second", () => Results.Content("<p>page</p>", "text/html"));
+        }, TestContext.Current.CancellationToken);
+
+        // Act
+        var run = await CheckHarness.RunResourceAsync(
+            new HttpMethodsCheck(), server, [server.Url("/dav/page"), server.Url("/other/page"), server.Url("/other/second")]);
+
+        // Assert
+        Assert.Equal(server.Url("/dav/").AbsoluteUri, Assert.Single(run.Findings, f => f.Type == "TraceTrackIdentified").Url);
+        Assert.Equal(2, server.Recorded.Count(r => r.Method == "TRACE"));
+        Assert.Equal(0, run.RequestsPerInsertionPoint[2]);
+    }
+
+    [Fact]
     public async Task SendsNoDisallowedMethod()
     {
         // Arrange
@@ -58,7 +80,7 @@ public sealed class HttpMethodsCheckTests
                 context.Response.Headers.Allow = "GET, HEAD, POST, OPTIONS";
                 return Results.Ok();
             });
-            app.MapMethods("/", ["TRACE", "TRACK"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
+            app.MapMethods("{**path}", ["TRACE", "TRACK"], () => Results.StatusCode(StatusCodes.Status405MethodNotAllowed));
         }, TestContext.Current.CancellationToken);
 
         // Act
@@ -84,7 +106,7 @@ public sealed class HttpMethodsCheckTests
     private static void MapVulnerable(WebApplication app, ConcurrentDictionary<string, string> files)
     {
         app.MapGet("/dav/page", () => Results.Content("<p>page</p>", "text/html"));
-        app.MapMethods("/", ["TRACE", "TRACK"], (HttpContext context) =>
+        app.MapMethods("{**path}", ["TRACE", "TRACK"], (HttpContext context) =>
         {
             var echo = context.Request.Method + " " + context.Request.Path + " HTTP/1.1\r\n" +
                 string.Concat(context.Request.Headers.Select(h => h.Key + ": " + h.Value + "\r\n"));
