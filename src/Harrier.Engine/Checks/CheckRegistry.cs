@@ -53,14 +53,19 @@ internal static class CheckRegistry
         new CreditCardDisclosureCheck(),
         new CsrfCheck(),
         new MixedContentCheck(),
+        new WeakCredentialsCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
-        [.. All.OfType<IActiveCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+        [.. All.OfType<IActiveCheck>().Where(c => IsEnabled(c, enabled))];
 
     public static IReadOnlyList<IPassiveCheck> Passive(IReadOnlySet<string>? enabled) =>
-        [.. All.OfType<IPassiveCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+        [.. All.OfType<IPassiveCheck>().Where(c => IsEnabled(c, enabled))];
+
+    /// <summary>A null set means the default policy: every check that is <see cref="CheckMetadata.EnabledByDefault"/>.</summary>
+    public static bool IsEnabled(ICheck check, IReadOnlySet<string>? enabled) =>
+        enabled is null ? check.Metadata.EnabledByDefault : enabled.Contains(check.Metadata.Id);
 
     public static IReadOnlyList<IResourceCheck> Resource(IReadOnlySet<string>? enabled) =>
-        [.. All.OfType<IResourceCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+        [.. All.OfType<IResourceCheck>().Where(c => IsEnabled(c, enabled))];
 }
