@@ -10,7 +10,7 @@ namespace Harrier.Engine.Scanning;
 /// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
 /// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site, and
 /// cookies once per site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the
-/// crawler reaches first). Resource checks run once per page (URL without query).
+/// crawler reaches first). Resource checks run once per page URL template (<c>/item/1</c> and <c>/item/2</c> share one).
 /// </summary>
 internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent, IReadOnlyList<IResourceCheck>? resourceChecks = null)
 {
@@ -26,7 +26,8 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
 
         var request = page.Request;
         var jobs = new List<AttackJob>();
-        if (resourceChecks is { Count: > 0 } && _planned.TryAdd("resource " + request.Url.GetLeftPart(UriPartial.Path), 0))
+        var template = DynamicSignatureLimiter.Template(request.Url, out _);
+        if (resourceChecks is { Count: > 0 } && _planned.TryAdd("resource " + template, 0))
         {
             jobs.AddRange(resourceChecks.Select(check => new AttackJob(page, null, check)));
         }
@@ -36,7 +37,6 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
             Headers: true,
             JarCookies: client.Cookies.For(request.Url),
             DefaultUserAgent: userAgent);
-        var template = DynamicSignatureLimiter.Template(request.Url, out _);
         var site = request.Url.GetLeftPart(UriPartial.Authority);
         foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
         {

@@ -18,6 +18,7 @@ public sealed partial class KnownVulnerabilitiesTests
         "CsrfDetected", "AutoCompleteEnabledPasswordField", "PasswordOverHttp", "PossibleSsrf", "InternalIPLeakage",
         "DatabaseErrorMessages", "BackupFileFound", "BackupSourceCodeFound", "GitDisclosure",
         "LaravelEnvironmentConfigurationFileDetected", "TraceTrackIdentified",
+        "PhpSourceCodeDisclosure", "PossibleCreditCardDisclosure", "UnsafeCspInstructionDetected",
     ];
 
     private static readonly string[] s_severities = ["BestPractice", "Information", "Low", "Medium", "High", "Critical"];

@@ -4,7 +4,7 @@ using Harrier.Engine.Http;
 namespace Harrier.Engine.Checks.Resource;
 
 /// <summary>
-/// Probes for backup copies of every crawled file (<c>name.bak</c>, <c>name~</c>, <c>name.old</c>, <c>.name.swp</c>,
+/// Probes for backup copies of every crawled file with an extension (<c>name.bak</c>, <c>name~</c>, <c>name.old</c>, <c>.name.swp</c>,
 /// <c>name.orig</c>) and for archives of every crawled folder (<c>folder.zip</c>, <c>folder.tar.gz</c> beside it).
 /// A copy counts when it shows server-side source code the page itself does not show, or is the page's own content;
 /// an archive when it has zip or gzip magic bytes. Every hit must differ from the folder's answer for a random name.
@@ -20,7 +20,8 @@ internal sealed class BackupFileCheck : IResourceCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var page = context.Request.Url;
-        if (ProbePaths.FileName(page) is { } name && context.Response.StatusCode is >= 200 and < 300
+        // Only names with an extension are files an editor or admin would copy; /item/42 is a route, not a file.
+        if (ProbePaths.FileName(page) is { } name && name.Contains('.', StringComparison.Ordinal) && context.Response.StatusCode is >= 200 and < 300
             && context.RemainingBudget > s_copies.Length
             && context.TryClaimOnce(Metadata.Id + " file " + page.GetLeftPart(UriPartial.Path)))
         {
