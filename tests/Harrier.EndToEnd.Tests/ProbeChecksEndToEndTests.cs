@@ -4,7 +4,8 @@ using Harrier.TestTargets;
 namespace Harrier.EndToEnd.Tests;
 
 /// <summary>
-/// A default-policy scan of the whole test target finds the probed files, the TRACE folder and the CSRF form, and reports
+/// A default-policy scan of the whole test target finds the probed files, the TRACE folder, the CSRF form, the source
+/// code and card number pages and the unsafe CSP (once, at the site root), and reports
 /// nothing under <c>/safe/</c>, where the twins answer 404 or 405 and <c>/safe/soft404/</c> answers 200 for any path.
 /// </summary>
 public sealed class ProbeChecksEndToEndTests(ScanningFixture fixture) : IClassFixture<ScanningFixture>
@@ -12,6 +13,7 @@ public sealed class ProbeChecksEndToEndTests(ScanningFixture fixture) : IClassFi
     private static readonly string[] s_probeIds =
     [
         "sensitive-git-folder", "sensitive-backup-file", "sensitive-env-file", "sensitive-folder-archive", "methods-trace", "csrf-profile",
+        "disclosure-source-code", "disclosure-credit-card",
     ];
 
     [Fact]
@@ -37,5 +39,6 @@ public sealed class ProbeChecksEndToEndTests(ScanningFixture fixture) : IClassFi
 
         Assert.DoesNotContain(findings, f => new Uri((string)f["Url"]!).AbsolutePath.StartsWith("/safe/", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => (string?)f["Type"] == "WeakCredentials");
+        Assert.Contains(findings, f => (string?)f["Type"] == "UnsafeCspInstructionDetected" && new Uri((string)f["Url"]!).AbsolutePath == "/");
     }
 }
