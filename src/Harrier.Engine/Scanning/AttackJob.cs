@@ -4,5 +4,5 @@ using Harrier.Engine.InsertionPoints;
 
 namespace Harrier.Engine.Scanning;
 
-/// <summary>One active check on one insertion point of one crawled page.</summary>
-internal sealed record AttackJob(CrawledPage Page, InsertionPoint Point, IActiveCheck Check);
+/// <summary>One active check on one insertion point of one crawled page, or one resource check (no insertion point) on the page.</summary>
+internal sealed record AttackJob(CrawledPage Page, InsertionPoint? Point, ICheck Check);

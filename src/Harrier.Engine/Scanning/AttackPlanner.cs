@@ -10,28 +10,33 @@ namespace Harrier.Engine.Scanning;
 /// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
 /// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site, and
 /// cookies once per site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the
-/// crawler reaches first).
+/// crawler reaches first). Resource checks run once per page URL template (<c>/item/1</c> and <c>/item/2</c> share one).
 /// </summary>
-internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent)
+internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent, IReadOnlyList<IResourceCheck>? resourceChecks = null)
 {
     private readonly ConcurrentDictionary<string, byte> _planned = new(StringComparer.Ordinal);
 
     public IReadOnlyList<AttackJob> Plan(CrawledPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (checks.Count == 0 || page.Response.StatusCode == 404)
+        if ((checks.Count == 0 && resourceChecks is not { Count: > 0 }) || page.Response.StatusCode == 404)
         {
             return [];
         }
 
         var request = page.Request;
+        var jobs = new List<AttackJob>();
+        var template = DynamicSignatureLimiter.Template(request.Url, out _);
+        if (resourceChecks is { Count: > 0 } && _planned.TryAdd("resource " + template, 0))
+        {
+            jobs.AddRange(resourceChecks.Select(check => new AttackJob(page, null, check)));
+        }
+
         var options = new InsertionPointOptions(
             PathSegments: true,
             Headers: true,
             JarCookies: client.Cookies.For(request.Url),
             DefaultUserAgent: userAgent);
-        var jobs = new List<AttackJob>();
-        var template = DynamicSignatureLimiter.Template(request.Url, out _);
         var site = request.Url.GetLeftPart(UriPartial.Authority);
         foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
         {

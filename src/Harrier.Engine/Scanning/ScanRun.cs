@@ -54,7 +54,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
             await login.LoginAsync(cancellationToken).ConfigureAwait(false);
         }
         var activeChecks = CheckRegistry.Active(Policy.EnabledCheckIds);
-        var planner = new AttackPlanner(activeChecks, client, Policy.UserAgent);
+        var planner = new AttackPlanner(activeChecks, client, Policy.UserAgent, CheckRegistry.Resource(Policy.EnabledCheckIds));
         var limiter = new DynamicSignatureLimiter(Configuration.UrlRewrite, Configuration.MaxDynamicSignatures, Configuration.SubPathMaxDynamicSignatures);
         var crawler = new Crawler(client, new CrawlerOptions(Configuration.FindAndFollowNewLinks, Policy.MaxCrawlRequests, Policy.MaxConcurrency), limiter, logger);
         _crawler = crawler;
@@ -194,10 +194,21 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
+            Func<int> requestsUsed = static () => 0;
             try
             {
-                await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                if (job.Check is IResourceCheck resource)
+                {
+                    var context = new ResourceCheckContext(client, job.Page.Request, job.Page.Response, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0));
+                    requestsUsed = () => context.RequestsUsed;
+                    await resource.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+                else if (job is { Check: IActiveCheck active, Point: { } point })
+                {
+                    var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
+                    requestsUsed = () => context.RequestsUsed;
+                    await active.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
             {
@@ -205,7 +216,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
             }
             finally
             {
-                Interlocked.Add(ref _attackRequests, context.RequestsUsed);
+                Interlocked.Add(ref _attackRequests, requestsUsed());
                 Interlocked.Increment(ref _jobsDone);
             }
         }

@@ -78,7 +78,10 @@ internal static class SiteEndpoints
 
         // A crawlable page whose backup copy (vulnerable side only) a scanner has to probe for.
         var prefix = safe ? TwinRoutes.SafePrefix : TwinRoutes.VulnerablePrefix;
-        return body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n").ToString();
+        body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n");
+
+        // A folder that answers 200 for every path: probes there must not report anything.
+        return (safe ? body.Append("<p><a href=\"/safe/soft404/index.php\">Soft 404 folder</a></p>\n") : body).ToString();
     }
 
     private static string IndexEntry(KnownVulnerability vulnerability, string path)

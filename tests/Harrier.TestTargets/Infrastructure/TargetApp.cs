@@ -91,6 +91,7 @@ internal static class TargetApp
         XPathInjectionEndpoints.Map(app);
         LdapInjectionEndpoints.Map(app);
         ParameterPollutionEndpoints.Map(app);
+        MethodEndpoints.Map(app);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;
