@@ -20,4 +20,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Check {CheckId} failed on {Url}; the scan goes on")]
     public static partial void CheckFailed(ILogger logger, string checkId, Uri url, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Retest finding {Fingerprint}: check {CheckId} is unknown or disabled, so it is not reproduced")]
+    public static partial void RetestCheckUnavailable(ILogger logger, string fingerprint, string checkId);
 }
