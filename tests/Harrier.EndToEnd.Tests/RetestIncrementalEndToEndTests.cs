@@ -83,6 +83,8 @@ public sealed class RetestIncrementalEndToEndTests(ScanningFixture fixture) : IC
         var unchanged = newResources.Where(r => baseHashes.Contains((r.Method, r.Url, r.ResponseHash))).ToList();
         var unchangedPaths = unchanged.Select(r => PathOf(new Uri(r.Url).PathAndQuery)).ToHashSet(StringComparer.Ordinal);
         var changed = newResources.Except(unchanged).Select(r => r.Method + " " + new Uri(r.Url).PathAndQuery).Order(StringComparer.Ordinal).ToList();
+        // Changed: the index (it links the new page), the new page, and the guestbook (it shows what earlier scans posted).
+        Assert.Subset(new SortedSet<string>(["GET /vuln/", $"GET /vuln/added/{NewPage}?q=harrier", "GET /vuln/xss/guestbook"]), new SortedSet<string>(changed));
         Assert.NotEmpty(unchanged);
         Assert.DoesNotContain(unchanged, r => r.Attacked);
         var crawledOnce = newResources.GroupBy(r => (r.Method, new Uri(r.Url).PathAndQuery)).ToDictionary(g => g.Key, g => g.Count());
