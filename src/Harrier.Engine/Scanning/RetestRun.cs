@@ -72,7 +72,8 @@ internal sealed class RetestRun(ScanRequest request, RetestPlan plan, IScanSink 
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {
-            EngineLog.CheckFailed(logger, finding.CheckId, new Uri(finding.Url, UriKind.RelativeOrAbsolute), exception);
+            var url = Uri.TryCreate(finding.Url, UriKind.Absolute, out var parsed) ? parsed : client.Rules.Scope.Target;
+            EngineLog.CheckFailed(logger, finding.CheckId, url, exception);
         }
     }
 
