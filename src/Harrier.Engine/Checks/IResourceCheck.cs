@@ -8,4 +8,10 @@ namespace Harrier.Engine.Checks;
 internal interface IResourceCheck : ICheck
 {
     Task RunAsync(ResourceCheckContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pages whose probing would find <paramref name="found"/> again, for a retest to re-run the check from. Default: the
+    /// folder it lies in (probes look at every folder above a page).
+    /// </summary>
+    IEnumerable<Uri> PagesProbing(Uri found) => [new Uri(found, ".")];
 }

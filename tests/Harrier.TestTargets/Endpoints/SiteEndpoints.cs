@@ -13,7 +13,9 @@ internal static class SiteEndpoints
 
         var vulnerable = Html.PageBytes("Vulnerable area", IndexBody(safe: false));
         var safe = Html.PageBytes("Safe twins", IndexBody(safe: true));
-        app.MapGet("/vuln/", context => Html.WriteBytesAsync(context, vulnerable));
+        app.MapGet("/vuln/", context => state.AddedPages.IsEmpty
+            ? Html.WriteBytesAsync(context, vulnerable)
+            : Html.WritePageAsync(context, "Vulnerable area", IndexBody(safe: false) + AddedPagesList(state.AddedPages)));
         app.MapGet("/safe/", context => Html.WriteBytesAsync(context, safe));
 
         app.MapGet("/robots.txt", static context =>
@@ -59,6 +61,11 @@ internal static class SiteEndpoints
 
         return body.ToString();
     }
+
+    /// <summary>Links to the pages the admin surface added, after the regular index.</summary>
+    private static string AddedPagesList(AddedPages pages) =>
+        "<h2>New pages</h2>\n<ul>\n" + string.Concat(pages.Names.Select(name =>
+            $"<li><a href=\"{Html.Encode(AddedPages.LinkOf(name))}\">{Html.Encode(name)}</a></li>\n")) + "</ul>\n";
 
     private static string IndexBody(bool safe)
     {

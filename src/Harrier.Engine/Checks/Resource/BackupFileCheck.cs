@@ -16,6 +16,29 @@ internal sealed class BackupFileCheck : IResourceCheck
 
     public CheckMetadata Metadata => BackupFileDefinition.Metadata;
 
+    /// <summary>A copy is found from its original (<c>config.php</c> for <c>config.php.bak</c>), an archive from inside its folder.</summary>
+    public IEnumerable<Uri> PagesProbing(Uri found)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        var name = ProbePaths.FileName(found) ?? "";
+        foreach (var copy in s_copies)
+        {
+            var (prefix, suffix) = (copy[..copy.IndexOf("{0}", StringComparison.Ordinal)], copy[(copy.IndexOf("{0}", StringComparison.Ordinal) + 3)..]);
+            if (name.Length > prefix.Length + suffix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return new Uri(found, Uri.EscapeDataString(name[prefix.Length..^suffix.Length]));
+            }
+        }
+
+        foreach (var (suffix, _) in s_archives)
+        {
+            if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return new Uri(found, Uri.EscapeDataString(name[..^suffix.Length]) + "/");
+            }
+        }
+    }
+
     public async Task RunAsync(ResourceCheckContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
