@@ -192,6 +192,33 @@ public sealed class IssuesApiTests(HarrierApiFixture fixture) : IClassFixture<Ha
         Assert.Equal(0, (int)jira!["TotalItemCount"]!);
     }
 
+    [Fact]
+    public async Task Report_IsCsvWithTheChosenSeparator_AndRefusesBadFilters()
+    {
+        var a = fixture.Client();
+        await WebsiteAsync(a, 16);
+        await CompletedScanAsync(a, "http://127.0.0.1:16/", ("Xss", "q;x", Severity.High), ("SqlInjection", "id", Severity.Critical));
+
+        var semicolon = await TextAsync(a, "/api/1.0/issues/report?webSiteName=issues-16&csvSeparator=Semicolon");
+        var highOnly = await TextAsync(a, "/api/1.0/issues/report?webSiteName=issues-16&severity=High&startDate=01/01/2000&endDate=01/01/2999");
+        var (unknownWebsite, notFound) = await a.GetJsonAsync("/api/1.0/issues/report?webSiteName=nowhere");
+        var (badSeparator, _) = await a.GetJsonAsync("/api/1.0/issues/report?csvSeparator=Colon");
+        var (badDate, _) = await a.GetJsonAsync("/api/1.0/issues/report?startDate=2000-13-45");
+        var (reversed, _) = await a.GetJsonAsync("/api/1.0/issues/report?startDate=02/01/2000&endDate=01/01/2000");
+        var others = await TextAsync(fixture.OtherUserClient(), "/api/1.0/issues/report");
+
+        var lines = semicolon.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Id;Website;Url;Type;Title;Severity;State", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(lines, l => l.Contains(";issues-16;http://127.0.0.1:16/Xss;Xss;", StringComparison.Ordinal) && l.Contains(";\"q;x\";", StringComparison.Ordinal));
+        Assert.Equal(2, highOnly.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(",High,Present,", highOnly, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownWebsite);
+        Assert.NotNull((string?)notFound!["Message"]);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], [badSeparator, badDate, reversed]);
+        Assert.DoesNotContain("127.0.0.1:16", others, StringComparison.Ordinal);
+    }
+
     /// <summary>Registers the website of <c>http://127.0.0.1:{port}/</c> as <c>issues-{port}</c>, so the lists can filter on it.</summary>
     private static async Task WebsiteAsync(HttpClient client, int port)
     {

@@ -5,6 +5,7 @@ using Harrier.Contracts.Serialization;
 using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Engine.Checks;
+using Harrier.Reports.Csv;
 using Harrier.Server.Http;
 using Harrier.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ internal static class IssuesEndpoints
         api.MapGet("/waitingforretest", WaitingForRetest).Produces<PagedResult<IssueApiModel>>();
         api.MapGet("/addressedissues", Addressed).Produces<PagedResult<IssueApiModel>>();
         api.MapGet("/get/{id}", Get).Produces<AllIssuesApiModel>().Produces<ApiError>(StatusCodes.Status404NotFound);
+        api.MapGet("/report", Report).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
         api.MapPost("/update", Update).AcceptsWireBody<IssueApiUpdateModel>().Produces<AllIssuesApiModel>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
         return api;
@@ -100,6 +103,62 @@ internal static class IssuesEndpoints
         var issue = await Owned(s).AsNoTracking().FirstOrDefaultAsync(i => i.Id == issueId, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(issueId);
         return TypedResults.Ok(await DetailAsync(s, issue, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// <c>GET /issues/report</c>: the filtered issues as CSV (<c>csvSeparator</c> Comma, Semicolon, Pipe or Tab), last seen
+    /// newest first; <c>startDate</c>/<c>endDate</c> (the caller's format) bound the last-seen time. A named website or group
+    /// the caller does not have is a 404.
+    /// </summary>
+    public static async Task<IResult> Report([AsParameters] ApiServices s, CancellationToken cancellationToken)
+    {
+        var separator = (s.Request.Query["csvSeparator"].ToString().Trim().ToUpperInvariant()) switch
+        {
+            "" or "COMMA" => ',',
+            "SEMICOLON" => ';',
+            "PIPE" => '|',
+            "TAB" => '\t',
+            var other => throw ApiException.BadRequest($"'{other}' is not a valid csvSeparator. Valid values: Comma, Semicolon, Pipe, Tab."),
+        };
+        DateTime? Date(string name) => s.Request.Query[name].ToString() is { Length: > 0 } text
+            ? s.Caller.ParseLocal(text) ?? throw ApiException.BadRequest($"'{name}' is not a date in your account's format ({s.Caller.DateFormat}).")
+            : null;
+        var (start, end) = (Date("startDate"), Date("endDate"));
+        if (start > end)
+        {
+            throw ApiException.BadRequest("'startDate' must not be after 'endDate'.");
+        }
+
+        var websites = s.Db.Websites.AsNoTracking().Where(w => w.UserId == s.Caller.Id && w.DeletedAt == null);
+        if (s.Request.Query["webSiteName"].ToString().Trim() is { Length: > 0 } name
+            && !await websites.AnyAsync(w => w.Name == name, cancellationToken).ConfigureAwait(false))
+        {
+            throw ApiException.NotFound($"Website '{name}' was not found.");
+        }
+
+        if (s.Request.Query["websiteGroupName"].ToString().Trim() is { Length: > 0 } group
+            && !await s.Db.WebsiteGroups.AnyAsync(g => g.UserId == s.Caller.Id && g.Name == group, cancellationToken).ConfigureAwait(false))
+        {
+            throw ApiException.NotFound($"Website group '{group}' was not found.");
+        }
+
+        var issues = await Filtered(s, states: null).Where(i => (start == null || i.LastSeenAt >= start) && (end == null || i.LastSeenAt <= end))
+            .OrderByDescending(i => i.LastSeenAt).ThenBy(i => i.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var websiteIds = issues.Select(i => i.WebsiteId).Distinct().ToList();
+        var names = await websites.Where(w => websiteIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken).ConfigureAwait(false);
+        IEnumerable<IEnumerable<string?>> rows =
+        [
+            ["Id", "Website", "Url", "Type", "Title", "Severity", "State", "Method", "Parameter", "First Seen", "Last Seen", "Fixed", "Tags"],
+            .. issues.Select(i => (IEnumerable<string?>)
+            [
+                i.Id.ToString(), names.GetValueOrDefault(i.WebsiteId), i.Url, i.Type, i.Title, i.Severity.ToString(), i.State.ToString(), i.Method,
+                i.Parameter, s.Caller.FormatDateTime(i.FirstSeenAt), s.Caller.FormatDateTime(i.LastSeenAt),
+                i.FixedAt is { } fixedAt && IssueRules.IsFixed(i.State) ? s.Caller.FormatDateTime(fixedAt) : null, string.Join(" ", i.Tags),
+            ]),
+        ];
+        using var buffer = new MemoryStream();
+        CsvTable.Write(buffer, separator, rows);
+        return TypedResults.Bytes(buffer.ToArray(), "text/csv; charset=utf-8", "harrier-issues.csv");
     }
 
     /// <summary>
