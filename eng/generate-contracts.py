@@ -18,12 +18,13 @@ REQUEST = ['NewScanTaskApiModel', 'SaveScanProfileApiModel', 'NewScanTaskWithPro
            'AdditionalWebsiteModel', 'ScanTimeWindowModel', 'ScanTimeWindowItemModel', 'UrlRewriteRuleModel',
            'UrlRewriteExcludedPathModel', 'BusinessLogicRecorderSettingModel', 'SequenceViewModel',
            'ScanPolicySettingApiModel', 'HttpRequestSettingModel', 'SecurityCheckGroupParentModel', 'SecurityCheckGroupModel',
-           'SecurityCheckSetting', 'ScanPolicyOptimizerOptions']
+           'SecurityCheckSetting', 'ScanPolicyOptimizerOptions', 'IssueApiUpdateModel']
 RESPONSE = ['ScanTaskModel', 'VcsCommitInfo', 'PciScanTaskViewModel', 'ReducedScanTaskProfile', 'ApiScanStatusModel',
             'VulnerabilityModel', 'WebsiteApiModel', 'IdNamePair',
             'WebsiteGroupApiModel', 'DeleteWebsiteGroupResponse', 'ScanPolicySettingItemApiModel',
             'WebsiteGroupModel', 'UserHealthCheckApiModel',
-            'AccountLicenseApiModel', 'BaseResponseApiModel']
+            'AccountLicenseApiModel', 'BaseResponseApiModel', 'IssueApiModel', 'AllIssuesApiModel',
+            'IssueHistoryApiModel', 'IssueRequestContentParametersApiModel']
 # Response members that are null when not applicable although their type is a value type (contract §3.1).
 NULLABLE_IN_RESPONSE = {'EstimatedLaunchTime', 'FailureReason', 'CiBuildHasChange', 'CiTimestamp', 'IsCommiterExistAndAuthorizedInNc',
                         'IntegrationSystem', 'EndDate', 'ComplianceStatus', 'ScanState', 'SubscriptionEndDate', 'SubscriptionStartDate'}

@@ -39,6 +39,10 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
 
     public DbSet<CrawledResourceEntity> CrawledResources => Set<CrawledResourceEntity>();
 
+    public DbSet<IssueEntity> Issues => Set<IssueEntity>();
+
+    public DbSet<IssueHistoryEntity> IssueHistory => Set<IssueHistoryEntity>();
+
     public DbSet<AgentEntity> Agents => Set<AgentEntity>();
 
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
@@ -156,6 +160,25 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
         modelBuilder.Entity<CrawledResourceEntity>(resource =>
         {
             resource.HasIndex(r => r.ScanId);
+        });
+
+        modelBuilder.Entity<IssueEntity>(issue =>
+        {
+            issue.HasIndex(i => new { i.WebsiteId, i.Fingerprint }).IsUnique();
+            issue.HasIndex(i => new { i.UserId, i.LastSeenAt });
+            issue.Property(i => i.Fingerprint).HasMaxLength(64);
+            issue.Property(i => i.Type).HasMaxLength(128);
+            issue.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
+            issue.Property(i => i.State).HasConversion<string>().HasMaxLength(32);
+            issue.HasMany(i => i.History).WithOne().HasForeignKey(h => h.IssueId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IssueHistoryEntity>(history =>
+        {
+            history.HasIndex(h => new { h.IssueId, h.At });
+            history.Property(h => h.Owner).HasMaxLength(255);
+            history.Property(h => h.FromState).HasConversion<string>().HasMaxLength(32);
+            history.Property(h => h.ToState).HasConversion<string>().HasMaxLength(32);
         });
 
         modelBuilder.Entity<AgentEntity>(agent =>

@@ -119,6 +119,7 @@ public static class HarrierServer
         api.MapScansApi();
         api.MapWebsitesApi();
         api.MapWebsiteGroupsApi();
+        api.MapIssuesApi();
         api.MapScanPoliciesApi();
         api.MapScanProfilesApi();
         api.MapAccountApi();
