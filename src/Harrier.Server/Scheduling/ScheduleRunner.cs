@@ -35,7 +35,8 @@ internal sealed class ScheduleRunner(HarrierDbContext db, TimeProvider time)
         return launched;
     }
 
-    private async Task<ScanEntity?> TryLaunchAsync(ScheduledScanEntity schedule, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Launches <paramref name="schedule"/> as read, or returns null when the row changed since (claimed or edited).</summary>
+    internal async Task<ScanEntity?> TryLaunchAsync(ScheduledScanEntity schedule, DateTime now, CancellationToken cancellationToken)
     {
         var launches = schedule.LaunchCount + 1;
         var next = ScheduleCalculator.NextAfter(schedule.Rule, now, launches);

@@ -134,6 +134,12 @@ public abstract class ScheduleRunnerContract(TestDatabases databases)
     {
         await using var database = await databases.CreateAsync(Ct);
         var schedule = await AddAsync(database, Daily(Now.AddMinutes(-1)));
+        ScheduledScanEntity staleRead;
+        await using (var scheduler = database.NewContext())
+        {
+            staleRead = await scheduler.ScheduledScans.AsNoTracking().SingleAsync(Ct);
+        }
+
         await using (var owner = database.NewContext())
         {
             // The owner disables it between the scheduler's read and its claim: the claim's WHERE no longer matches.
@@ -144,9 +150,11 @@ public abstract class ScheduleRunnerContract(TestDatabases databases)
         }
 
         await using var db = database.NewContext();
-        Assert.Empty(await new ScheduleRunner(db, _time).RunDueAsync(10, Ct));
+        Assert.Null(await new ScheduleRunner(db, _time).TryLaunchAsync(staleRead, Now, Ct));
         Assert.Equal(0, await db.Scans.CountAsync(Ct));
-        Assert.Equal(schedule.Id, (await db.ScheduledScans.AsNoTracking().SingleAsync(Ct)).Id);
+        var stored = await db.ScheduledScans.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal(0, stored.LaunchCount);
+        Assert.Equal(schedule.NextExecutionTime, Utc(stored.NextExecutionTime!.Value));
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
