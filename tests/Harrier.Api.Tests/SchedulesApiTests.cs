@@ -268,6 +268,12 @@ public sealed class SchedulesApiTests(HarrierApiFixture fixture) : IClassFixture
         Assert.InRange(stored.NextExecutionTime!.Value - stored.LastLaunchedAt!.Value, TimeSpan.FromTicks(1), TimeSpan.FromDays(1));
     }
 
+    [Fact]
+    public void Serve_RunsTheScheduler()
+    {
+        Assert.Single(fixture.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SchedulerService>());
+    }
+
     private static async Task<JsonNode?> ListedAsync(HttpClient client, string id)
     {
         var (status, page) = await client.GetJsonAsync("/api/1.0/scans/list-scheduled?page=1&pageSize=200");
