@@ -269,6 +269,35 @@ public sealed class SchedulesApiTests(HarrierApiFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task EndedOnceSchedule_IsKeptAndListed_AndAnUpdateSchedulesItAgain()
+    {
+        var a = fixture.Client();
+        var (_, created) = await a.PostJsonAsync("/api/1.0/scans/schedule", new
+        {
+            Name = "one-off", TargetUri = Target, NextExecutionTime = "01/01/2021 09:00 AM", ScheduleRunType = "Once",
+        });
+        using (var scope = fixture.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ScheduleRunner>().RunDueAsync(100, Api.Ct);
+        }
+
+        var ended = await ListedAsync(a, created.Id());
+        var (status, _) = await a.PostJsonAsync("/api/1.0/scans/update-scheduled", new
+        {
+            Id = created.Id(), Name = "one-off again", TargetUri = Target, NextExecutionTime = "01/01/2031 09:00 AM", ScheduleRunType = "Once",
+        });
+        var again = await ListedAsync(a, created.Id());
+
+        Assert.Equal(1, (int)ended!["OccurencesCount"]!);
+        Assert.Null(ended["NextExecutionTime"]);
+        Assert.False((bool)ended["EnableScheduling"]!);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("01/01/2031 09:00 AM", (string?)again!["NextExecutionTime"]);
+        Assert.True((bool)again["EnableScheduling"]!);
+        Assert.Equal(1, (int)again["OccurencesCount"]!);
+    }
+
+    [Fact]
     public void Serve_RunsTheScheduler()
     {
         Assert.Single(fixture.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SchedulerService>());

@@ -188,8 +188,10 @@ internal static partial class ScansEndpoints
         schedule.Configuration = configuration;
         schedule.TargetUrl = configuration.TargetUrl;
         schedule.Rule = when.Rule;
-        // The occurrence limit counts launches already made, so an update does not restart it.
-        schedule.NextExecutionTime = ScheduleCalculator.NextAfter(when.Rule, when.First.AddTicks(-1), schedule.LaunchCount);
+        // A one-off runs again at its new time; a custom occurrence limit counts the launches already made.
+        schedule.NextExecutionTime = when.Rule.RunType == ScheduleRunType.Once
+            ? when.First
+            : ScheduleCalculator.NextAfter(when.Rule, when.First.AddTicks(-1), schedule.LaunchCount);
         schedule.Disabled = disabled;
         schedule.UpdatedAt = s.Time.GetUtcNow().UtcDateTime;
         schedule.Version = Guid.NewGuid();
