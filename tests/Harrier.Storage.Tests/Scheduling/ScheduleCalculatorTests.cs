@@ -207,4 +207,40 @@ public sealed class ScheduleCalculatorTests
 
         Assert.Equal(Utc(2026, 6, 16, 6), ScheduleCalculator.NextAfter(rule, Utc(2026, 6, 15, 12), launches: 1));
     }
+
+    public static TheoryData<string> SkipAheadRules => new() { "weeks", "months", "years", "berlin" };
+
+    /// <summary>
+    /// NextAfter jumps straight to the period of "after"; from any instant it must give the same run as stepping through
+    /// the runs one by one from the start.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SkipAheadRules))]
+    public void NextAfter_FromAnyInstant_MatchesSteppingThroughEveryRun(string name)
+    {
+        var rule = name switch
+        {
+            "weeks" => Rule(ScheduleRunType.Custom, Local(2026, 1, 7, 23, 45), recurrence: new()
+            {
+                RepeatType = RepeatType.Weeks, Interval = 3, DaysOfWeek = [DayOfWeek.Monday, DayOfWeek.Friday, DayOfWeek.Sunday],
+            }),
+            "months" => Rule(ScheduleRunType.Custom, Local(2026, 1, 31, 0, 15), recurrence: new()
+            {
+                RepeatType = RepeatType.Months, Interval = 5, Ordinal = Ordinal.Last, DayOfWeek = DayOfWeek.Sunday,
+            }),
+            "years" => Rule(ScheduleRunType.Custom, Local(2028, 2, 29, 12, 0), recurrence: new()
+            {
+                RepeatType = RepeatType.Years, Interval = 2, MonthsOfYear = [MonthOfYear.February, MonthOfYear.August], DayOfMonth = 31,
+            }),
+            _ => Rule(ScheduleRunType.Daily, Local(2026, 1, 1, 2, 30), "Europe/Berlin"),
+        };
+        var runs = Runs(rule, 400);
+        var last = runs[^1];
+
+        for (var at = runs[0].AddHours(-50); at < last; at = at.AddHours(37).AddMinutes(11))
+        {
+            var expected = runs.First(r => r > at);
+            Assert.Equal(expected, ScheduleCalculator.NextAfter(rule, at, launches: 1));
+        }
+    }
 }
