@@ -476,6 +476,8 @@ namespace Harrier.Storage.Postgres.Migrations
 
                     b.HasIndex("UserId", "InitiatedAt");
 
+                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+
                     b.ToTable("Scans");
                 });
 
@@ -576,6 +578,81 @@ namespace Harrier.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ScanProfiles");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.ScheduledScanEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BaseScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Configuration")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastLaunchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LaunchCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("NextExecutionTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ScanProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScanType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TargetUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Disabled", "NextExecutionTime");
+
+                    b.HasIndex("UserId", "NextExecutionTime");
+
+                    b.ToTable("ScheduledScans");
                 });
 
             modelBuilder.Entity("Harrier.Storage.Entities.UserEntity", b =>

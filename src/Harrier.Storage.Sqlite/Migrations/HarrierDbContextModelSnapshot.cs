@@ -466,6 +466,8 @@ namespace Harrier.Storage.Sqlite.Migrations
 
                     b.HasIndex("UserId", "InitiatedAt");
 
+                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+
                     b.ToTable("Scans");
                 });
 
@@ -566,6 +568,81 @@ namespace Harrier.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ScanProfiles");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.ScheduledScanEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BaseScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Configuration")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastLaunchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LaunchCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextExecutionTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScanProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScanType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Disabled", "NextExecutionTime");
+
+                    b.HasIndex("UserId", "NextExecutionTime");
+
+                    b.ToTable("ScheduledScans");
                 });
 
             modelBuilder.Entity("Harrier.Storage.Entities.UserEntity", b =>
