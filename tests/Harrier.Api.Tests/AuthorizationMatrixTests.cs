@@ -72,7 +72,7 @@ public sealed class AuthorizationMatrixTests(HarrierApiFixture fixture) : IClass
         }
 
         // Assert: nothing leaked, nothing of A's changed, nothing of A's in B's lists
-        TestContext.Current.SendDiagnosticMessage($"authorization matrix: {cases} cases over {routes.Count} routes ({idRoutes} with an id in the path), {ids.Count} kinds of id");
+        TestContext.Current.TestOutputHelper?.WriteLine($"authorization matrix: {cases} cases over {routes.Count} routes ({idRoutes} with an id in the path), {ids.Count} kinds of id");
         Assert.True(routes.Count >= 40, $"only {routes.Count} routes found");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join('\n', failures.Take(30)));
         Assert.Equal("Queued", (string?)(await a.GetJsonAsync($"/api/1.0/scans/detail/{ids["scan"]}")).Body!["State"]);
