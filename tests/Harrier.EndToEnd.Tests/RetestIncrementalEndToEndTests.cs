@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Harrier.Api.Tests;
+using Harrier.Core.Issues;
 using Harrier.Storage.Entities;
 using Harrier.TestTargets;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,10 @@ public sealed class RetestIncrementalEndToEndTests(ScanningFixture fixture) : IC
         var expected = baseFindings.Where(f => new Uri(f.Value.Url).AbsolutePath != hole.Path).Select(f => f.Key).ToHashSet();
         AssertSameSet(expected, retestFindings.Keys, baseFindings.Concat(retestFindings).DistinctBy(f => f.Key).ToDictionary());
         Assert.Equal("Retest", (string?)retestDone["ScanType"]);
+        var fixedFingerprints = baseFindings.Keys.Except(expected).ToHashSet(StringComparer.Ordinal);
+        var issuesAfterRetest = await IssueStatesAsync(full.Id());
+        Assert.All(fixedFingerprints, f => Assert.Equal(IssueState.FixedConfirmed, issuesAfterRetest[f]));
+        Assert.All(expected, f => Assert.Equal(IssueState.Present, issuesAfterRetest[f]));
         Assert.Equal(baseFindings.Count, (int)retestDone["CompletedSteps"]!); // one step per base finding
 
         // Assert 1: the retest requested only the target page and the base findings' pages, a bounded number of times
@@ -80,7 +85,11 @@ public sealed class RetestIncrementalEndToEndTests(ScanningFixture fixture) : IC
         var newPageFindings = incrementalFindings.Where(f => new Uri(f.Value.Url).AbsolutePath == "/vuln/added/" + NewPage).ToList();
         var added = Assert.Single(newPageFindings);
         Assert.Equal(("Xss", "q"), (added.Value.Type, added.Value.Parameter));
-        AssertSameSet([.. baseFindings.Keys, added.Key], incrementalFindings.Keys, baseFindings.Concat(incrementalFindings).DistinctBy(f => f.Key).ToDictionary());
+        // The hole the retest found fixed is not carried over (its page did not change, so it is not looked at again).
+        AssertSameSet([.. expected, added.Key], incrementalFindings.Keys, baseFindings.Concat(incrementalFindings).DistinctBy(f => f.Key).ToDictionary());
+        var issuesAfterIncremental = await IssueStatesAsync(full.Id());
+        Assert.All(fixedFingerprints, f => Assert.Equal(IssueState.FixedConfirmed, issuesAfterIncremental[f]));
+        Assert.Equal(IssueState.Present, issuesAfterIncremental[added.Key]);
         Assert.Equal("Incremental", (string?)incrementalDone["ScanType"]);
 
         // Assert 2: unchanged resources were only crawled (each crawled request once, no other request), the new page attacked
@@ -114,8 +123,26 @@ public sealed class RetestIncrementalEndToEndTests(ScanningFixture fixture) : IC
         await AssertCompleteAsync(client, again.Id());
         var againFindings = await FindingsAsync(again.Id());
 
-        // Assert 3: found again, with the fingerprint it had in the base scan
+        // Assert 3: found again, with the fingerprint it had in the base scan, and its issue revived
         Assert.Contains(baseFindings.Keys.Except(expected), againFindings.Keys.Contains);
+        var issuesAtEnd = await IssueStatesAsync(full.Id());
+        Assert.All(fixedFingerprints, f => Assert.Equal(IssueState.Revived, issuesAtEnd[f]));
+        Assert.Equal(IssueState.Present, issuesAtEnd[added.Key]);
+    }
+
+    /// <summary>The issue state of every fingerprint on the scanned website.</summary>
+    private async Task<Dictionary<string, IssueState>> IssueStatesAsync(string scanId)
+    {
+        var states = new Dictionary<string, IssueState>(StringComparer.Ordinal);
+        await fixture.WithDbAsync(async db =>
+        {
+            var websiteId = await db.Scans.Where(x => x.Id == Guid.Parse(scanId)).Select(x => x.WebsiteId).SingleAsync(Ct);
+            foreach (var issue in await db.Issues.AsNoTracking().Where(i => i.WebsiteId == websiteId).ToListAsync(Ct))
+            {
+                states[issue.Fingerprint] = issue.State;
+            }
+        });
+        return states;
     }
 
     [Fact]
