@@ -117,7 +117,7 @@ public class HarrierApiFixture : IAsyncLifetime
         var agent = new AgentIdentity(Guid.NewGuid(), "test-agent");
         await WithDbAsync(async db =>
         {
-            var scan = await db.Scans.FirstAsync(s => s.Id == scanId, Api.Ct);
+            var scan = await db.Scans.FirstAsync(s => s.Id == scanId, TestContext.Current.CancellationToken);
             scan.State = ScanTaskState.Scanning;
             scan.StartedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
             scan.AgentId = agent.Id;
@@ -132,9 +132,9 @@ public class HarrierApiFixture : IAsyncLifetime
                 });
             }
 
-            await db.SaveChangesAsync(Api.Ct);
-            await new ScanLeases(db, TimeProvider.System).FinishAsync(scanId, agent, ScanTaskState.Complete, null, null, null, Api.Ct);
-            Assert.NotNull((await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId, Api.Ct)).IssuesAppliedAt);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await new ScanLeases(db, TimeProvider.System).FinishAsync(scanId, agent, ScanTaskState.Complete, null, null, null, TestContext.Current.CancellationToken);
+            Assert.NotNull((await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId, TestContext.Current.CancellationToken)).IssuesAppliedAt);
         });
         return scanId;
     }
