@@ -8,9 +8,9 @@ namespace Harrier.Engine.Scanning;
 
 /// <summary>
 /// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
-/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site, and
-/// cookies once per site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the
-/// crawler reaches first).
+/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site (and
+/// once per URL template at low strength by the cheap <see cref="IPerPageHeaderCheck"/>s), and cookies once per site and
+/// cookie path (a cookie a page sets for its own path is attacked there, whichever page the crawler reaches first).
 /// </summary>
 internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent)
 {
@@ -29,15 +29,21 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
             PathSegments: true,
             Headers: true,
             JarCookies: client.Cookies.For(request.Url),
-            DefaultUserAgent: userAgent);
+            DefaultUserAgent: userAgent,
+            PageText: PathSegmentInsertionPoints.VisibleText(page.Response));
         var jobs = new List<AttackJob>();
         var template = DynamicSignatureLimiter.Template(request.Url, out _);
         var site = request.Url.GetLeftPart(UriPartial.Authority);
         foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
         {
+            if (point.Kind == InsertionPointKind.Header)
+            {
+                PlanHeader(page, point, site, request.Method + " " + template, jobs);
+                continue;
+            }
+
             var scope = point.Kind switch
             {
-                InsertionPointKind.Header => site,
                 InsertionPointKind.Cookie => site + client.Cookies.PathOf(request.Url, point.Name),
                 _ => request.Method + " " + template,
             };
@@ -50,5 +56,23 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
         }
 
         return jobs;
+    }
+
+    /// <summary>Every check attacks a header once per site; the per-page header checks attack it again on each new URL template, at low strength.</summary>
+    private void PlanHeader(CrawledPage page, InsertionPoint point, string site, string template, List<AttackJob> jobs)
+    {
+        var firstOnSite = _planned.TryAdd(site + " " + point, 0);
+        var firstOnTemplate = _planned.TryAdd(template + " " + point, 0);
+        foreach (var check in checks)
+        {
+            if (firstOnSite)
+            {
+                jobs.Add(new AttackJob(page, point, check));
+            }
+            else if (firstOnTemplate && check is IPerPageHeaderCheck)
+            {
+                jobs.Add(new AttackJob(page, point, check, AttackStrength.Low));
+            }
+        }
     }
 }

@@ -194,7 +194,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
+            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, job.StrengthCap is { } cap && cap < Policy.Strength ? cap : Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
             try
             {
                 await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);
