@@ -18,18 +18,26 @@ REQUEST = ['NewScanTaskApiModel', 'SaveScanProfileApiModel', 'NewScanTaskWithPro
            'AdditionalWebsiteModel', 'ScanTimeWindowModel', 'ScanTimeWindowItemModel', 'UrlRewriteRuleModel',
            'UrlRewriteExcludedPathModel', 'BusinessLogicRecorderSettingModel', 'SequenceViewModel',
            'ScanPolicySettingApiModel', 'HttpRequestSettingModel', 'SecurityCheckGroupParentModel', 'SecurityCheckGroupModel',
-           'SecurityCheckSetting', 'ScanPolicyOptimizerOptions']
+           'SecurityCheckSetting', 'ScanPolicyOptimizerOptions', 'IssueApiUpdateModel', 'NewScheduledScanApiModel',
+           'UpdateScheduledScanApiModel', 'NewScheduledWithProfileApiModel', 'NewScheduledIncrementalScanApiModel',
+           'UpdateScheduledIncrementalScanApiModel', 'ScheduledScanRecurrenceApiModel']
 RESPONSE = ['ScanTaskModel', 'VcsCommitInfo', 'PciScanTaskViewModel', 'ReducedScanTaskProfile', 'ApiScanStatusModel',
             'VulnerabilityModel', 'WebsiteApiModel', 'IdNamePair',
             'WebsiteGroupApiModel', 'DeleteWebsiteGroupResponse', 'ScanPolicySettingItemApiModel',
             'WebsiteGroupModel', 'UserHealthCheckApiModel',
-            'AccountLicenseApiModel', 'BaseResponseApiModel']
+            'AccountLicenseApiModel', 'BaseResponseApiModel', 'IssueApiModel', 'AllIssuesApiModel',
+            'IssueHistoryApiModel', 'IssueRequestContentParametersApiModel', 'UpdateScheduledScanModel',
+            'ScheduledScanApiModel', 'ScheduledScanRecurrenceViewModel']
 # Response members that are null when not applicable although their type is a value type (contract §3.1).
 NULLABLE_IN_RESPONSE = {'EstimatedLaunchTime', 'FailureReason', 'CiBuildHasChange', 'CiTimestamp', 'IsCommiterExistAndAuthorizedInNc',
-                        'IntegrationSystem', 'EndDate', 'ComplianceStatus', 'ScanState', 'SubscriptionEndDate', 'SubscriptionStartDate'}
+                        'IntegrationSystem', 'EndDate', 'ComplianceStatus', 'ScanState', 'SubscriptionEndDate', 'SubscriptionStartDate',
+                        'LastExecutedScanTaskId', 'LastExecutionStatus', 'StartDate', 'EndOnDate', 'EndingType', 'Ordinal',
+                        'RepeatType', 'Interval', 'EndOnOccurences', 'DayOfMonth', 'DayOfWeek', 'ScanGroupId', 'PolicyId',
+                        'ReportPolicyId', 'ProfileId', 'AgentGroupId', 'AgentId', 'WebsiteGroupId', 'UserId', 'LaunchSettingId',
+                        'SelectedScanProfileId', 'CustomRecurrence'}
 
 # Models that carry the shared launch members (IScanLaunchSettings, written by hand from the same list).
-LAUNCH_MODELS = {'NewScanTaskApiModel', 'SaveScanProfileApiModel'}
+LAUNCH_MODELS = {'NewScanTaskApiModel', 'SaveScanProfileApiModel', 'NewScheduledScanApiModel', 'UpdateScheduledScanApiModel'}
 
 CORE_ENUMS_DIR = 'src/Harrier.Core/Scans'
 
@@ -96,7 +104,7 @@ def main(swagger_path):
             lines.append('')
         body = '\n'.join(lines).rstrip() + '\n'
         usings = 'using System.Text.Json;\n' if 'JsonElement' in body else ''
-        if re.search(r'\b(ScanTaskState|ScanTaskPhase|ScanType|ThreatLevel|Severity|ScanFailureReason|ScanTaskScope|UrlRewriteMode|AuthenticationProfileOption|WebsiteProtocol|IntegrationSystem|CreateType|AgentMode|LicenseType|BasicAuthenticationType|HttpMethodName|PciScanState|ComplianceStatus)\b', body):
+        if re.search(r'\b(ScanTaskState|ScanTaskPhase|ScanType|ThreatLevel|Severity|ScanFailureReason|ScanTaskScope|UrlRewriteMode|AuthenticationProfileOption|WebsiteProtocol|IntegrationSystem|CreateType|AgentMode|LicenseType|BasicAuthenticationType|HttpMethodName|PciScanState|ComplianceStatus|ScheduleRunType|RepeatType|EndingType|MonthOfYear|Ordinal|ScanLaunchStatus)\b', body):
             usings += 'using Harrier.Core.Scans;\n'
         kind = 'request' if request else 'response'
         base = ' : Harrier.Contracts.IScanLaunchSettings' if name in LAUNCH_MODELS else ''

@@ -7,7 +7,8 @@ namespace Harrier.Agent;
 /// <summary>
 /// Reads the members of a stored Invicti scan policy that the engine obeys: <c>HttpRequestSettings</c> (connections,
 /// rate, timeout, User-Agent) and <c>SecurityCheckGroupParents</c> (a group whose <c>EngineGroup</c> is a check id and
-/// whose <c>Enabled</c> is false switches that check off). Anything absent or out of range keeps the engine's default.
+/// whose <c>Enabled</c> is false switches that check off, true switches it on, e.g. the off-by-default weak-credentials).
+/// Anything absent or out of range keeps the engine's default.
 /// </summary>
 internal static class EnginePolicyFactory
 {
@@ -20,9 +21,16 @@ internal static class EnginePolicyFactory
         }
 
         using var document = JsonDocument.Parse(settingsJson);
-        if (DisabledChecks(document.RootElement) is { Count: > 0 } disabled)
+        if (CheckSwitches(document.RootElement) is { Count: > 0 } switches)
         {
-            policy = policy with { EnabledCheckIds = CheckCatalog.All.Select(c => c.Id).Where(id => !disabled.Contains(id)).ToHashSet(StringComparer.Ordinal) };
+            // A check keeps its default (EnabledByDefault) unless a group switches it on or off.
+            policy = policy with
+            {
+                EnabledCheckIds = CheckCatalog.All
+                    .Where(c => switches.TryGetValue(c.Id, out var on) ? on : c.EnabledByDefault)
+                    .Select(c => c.Id)
+                    .ToHashSet(StringComparer.Ordinal),
+            };
         }
 
         if (!document.RootElement.TryGetProperty("HttpRequestSettings", out var http) || http.ValueKind != JsonValueKind.Object)
@@ -53,12 +61,12 @@ internal static class EnginePolicyFactory
         return policy;
     }
 
-    private static HashSet<string> DisabledChecks(JsonElement root)
+    private static Dictionary<string, bool> CheckSwitches(JsonElement root)
     {
-        var disabled = new HashSet<string>(StringComparer.Ordinal);
+        var switches = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (!root.TryGetProperty("SecurityCheckGroupParents", out var parents) || parents.ValueKind != JsonValueKind.Array)
         {
-            return disabled;
+            return switches;
         }
 
         foreach (var parent in parents.EnumerateArray())
@@ -72,14 +80,14 @@ internal static class EnginePolicyFactory
             {
                 if (group.ValueKind == JsonValueKind.Object
                     && group.TryGetProperty("EngineGroup", out var id) && id.ValueKind == JsonValueKind.String
-                    && group.TryGetProperty("Enabled", out var enabled) && enabled.ValueKind == JsonValueKind.False)
+                    && group.TryGetProperty("Enabled", out var enabled) && enabled.ValueKind is JsonValueKind.False or JsonValueKind.True)
                 {
-                    disabled.Add(id.GetString()!);
+                    switches[id.GetString()!] = enabled.ValueKind == JsonValueKind.True;
                 }
             }
         }
 
-        return disabled;
+        return switches;
     }
 
     private static int? Int(JsonElement element, string name) =>

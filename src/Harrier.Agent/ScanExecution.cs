@@ -28,7 +28,8 @@ internal sealed class ScanExecution(
         var sink = new StoredScanSink(db, scan, time);
         await using (sink.ConfigureAwait(false))
         {
-            var request = new ScanRequest(scan.Id, scan.Configuration, policy, secrets.Unprotect, control.Gate);
+            var request = await BaseScanPlan.ApplyAsync(db, scan,
+                new ScanRequest(scan.Id, scan.Configuration, policy, secrets.Unprotect, control.Gate), agentStopping).ConfigureAwait(false);
             var outcome = await engine.RunAsync(request, sink, scanCancel.Token).ConfigureAwait(false);
             await controlStop.CancelAsync().ConfigureAwait(false);
             await IgnoreCancellation(controlLoop).ConfigureAwait(false);

@@ -26,4 +26,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Scan {ScanId} runs without an out-of-band listener: it could not start")]
     public static partial void OutOfBandFailed(ILogger logger, Guid scanId, Exception exception);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Retest finding {Fingerprint}: check {CheckId} is unknown or disabled, so it is not reproduced")]
+    public static partial void RetestCheckUnavailable(ILogger logger, string fingerprint, string checkId);
 }

@@ -31,7 +31,7 @@ public sealed record EnginePolicy
     /// <summary>Request budget of active checks per insertion point. Default <see cref="AttackStrength.Medium"/>.</summary>
     public AttackStrength Strength { get; init; } = AttackStrength.Medium;
 
-    /// <summary>Ids of the checks to run; <c>null</c> (the default) runs every registered check.</summary>
+    /// <summary>Ids of the checks to run; <c>null</c> (the default) runs every registered check that is enabled by default (all but weak-credentials).</summary>
     public IReadOnlySet<string>? EnabledCheckIds { get; init; }
 
     /// <summary>Bytes of a response body read at most; the rest is discarded. Default 2 MiB.</summary>

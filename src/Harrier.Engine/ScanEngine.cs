@@ -47,7 +47,9 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
             : null;
         client.SessionGuard = login;
         await using var outOfBand = await StartOutOfBandAsync(request).ConfigureAwait(false);
-        var run = new ScanRun(request, sink, client, login, outOfBand, _logger);
+        IScanRun run = request.Retest is { } retest
+            ? new RetestRun(request, retest, sink, client, login, outOfBand, _logger)
+            : new ScanRun(request, sink, client, login, outOfBand, _logger);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
         var progress = ProgressReporter.RunAsync(sink, timeProvider, run.Snapshot, progressStop.Token);
         ScanOutcome outcome;
@@ -92,7 +94,7 @@ public sealed class ScanEngine(TimeProvider timeProvider, ILoggerFactory? logger
                 await sink.PhaseChangedAsync(ScanTaskPhase.Complete, cancellationToken).ConfigureAwait(false);
             }
 
-            await sink.ProgressAsync(new ScanProgress(client.RequestsSent, client.RequestsSent, client.CurrentConcurrency), cancellationToken).ConfigureAwait(false);
+            await sink.ProgressAsync(run.Final(), cancellationToken).ConfigureAwait(false);
         }
 
         EngineLog.ScanEnded(_logger, request.ScanId, outcome.Kind, outcome.RequestsSent, outcome.SettledConcurrency);

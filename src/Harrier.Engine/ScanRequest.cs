@@ -8,4 +8,11 @@ public sealed record ScanRequest(
     ScanConfiguration Configuration,
     EnginePolicy Policy,
     Func<EncryptedSecret, string> RevealSecret,
-    IPauseGate PauseGate);
+    IPauseGate PauseGate)
+{
+    /// <summary>Set for a retest: re-verify these findings only, no crawl. Null for a full or incremental scan.</summary>
+    public RetestPlan? Retest { get; init; }
+
+    /// <summary>Set for an incremental scan: attack only what is new or changed since this base.</summary>
+    public IncrementalBase? Incremental { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Harrier.Core.Scans;
+using Harrier.Core.Scheduling;
 using Harrier.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -39,9 +40,15 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
 
     public DbSet<CrawledResourceEntity> CrawledResources => Set<CrawledResourceEntity>();
 
+    public DbSet<IssueEntity> Issues => Set<IssueEntity>();
+
+    public DbSet<IssueHistoryEntity> IssueHistory => Set<IssueHistoryEntity>();
+
     public DbSet<AgentEntity> Agents => Set<AgentEntity>();
 
     public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    public DbSet<ScheduledScanEntity> ScheduledScans => Set<ScheduledScanEntity>();
 
     /// <summary>True on the PostgreSQL provider (decided by the options, so this assembly needs no reference to Npgsql).</summary>
     public bool IsPostgres => StorageProviders.IsPostgres(Database.ProviderName);
@@ -137,6 +144,8 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
             scan.HasIndex(s => new { s.State, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
+            // The latest finished scan of a website (scan models, issue tracking) without reading its whole history.
+            scan.HasIndex(s => new { s.WebsiteId, s.State, s.FinishedAt });
             scan.Property(s => s.TargetUrl).HasMaxLength(2048);
             scan.Property(s => s.RequiredAgentName).HasMaxLength(255);
             scan.Property(s => s.RequiredAgentGroupName).HasMaxLength(255);
@@ -158,6 +167,25 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             resource.HasIndex(r => r.ScanId);
         });
 
+        modelBuilder.Entity<IssueEntity>(issue =>
+        {
+            issue.HasIndex(i => new { i.WebsiteId, i.Fingerprint }).IsUnique();
+            issue.HasIndex(i => new { i.UserId, i.LastSeenAt });
+            issue.Property(i => i.Fingerprint).HasMaxLength(64);
+            issue.Property(i => i.Type).HasMaxLength(128);
+            issue.Property(i => i.Severity).HasConversion<string>().HasMaxLength(16);
+            issue.Property(i => i.State).HasConversion<string>().HasMaxLength(32);
+            issue.HasMany(i => i.History).WithOne().HasForeignKey(h => h.IssueId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IssueHistoryEntity>(history =>
+        {
+            history.HasIndex(h => new { h.IssueId, h.At });
+            history.Property(h => h.Owner).HasMaxLength(255);
+            history.Property(h => h.FromState).HasConversion<string>().HasMaxLength(32);
+            history.Property(h => h.ToState).HasConversion<string>().HasMaxLength(32);
+        });
+
         modelBuilder.Entity<AgentEntity>(agent =>
         {
             agent.Property(a => a.Name).HasMaxLength(255);
@@ -169,6 +197,22 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
         });
 
         modelBuilder.Entity<DataProtectionKeyEntity>(key => key.Property(k => k.FriendlyName).HasMaxLength(255));
+
+        var rule = new ValueConverter<ScheduleRule, string>(
+            value => JsonSerializer.Serialize(value, s_configurationJson),
+            json => JsonSerializer.Deserialize<ScheduleRule>(json, s_configurationJson)!);
+        modelBuilder.Entity<ScheduledScanEntity>(schedule =>
+        {
+            schedule.Property(s => s.Configuration).HasConversion(configuration, configurationComparer);
+            schedule.Property(s => s.Rule).HasConversion(rule, new ValueComparer<ScheduleRule>(
+                (a, b) => ReferenceEquals(a, b), value => value.GetHashCode(), value => value));
+            schedule.Property(s => s.Name).HasMaxLength(255);
+            schedule.Property(s => s.TargetUrl).HasMaxLength(2048);
+            schedule.Property(s => s.ScanType).HasConversion<string>().HasMaxLength(16);
+            schedule.Property(s => s.Version).IsConcurrencyToken();
+            schedule.HasIndex(s => new { s.UserId, s.NextExecutionTime });
+            schedule.HasIndex(s => new { s.Disabled, s.NextExecutionTime });
+        });
 
         if (IsPostgres)
         {

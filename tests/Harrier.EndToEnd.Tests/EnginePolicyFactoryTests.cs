@@ -20,6 +20,22 @@ public sealed class EnginePolicyFactoryTests
         Assert.Contains("sql-injection-error-based", policy.EnabledCheckIds);
     }
 
+    [Fact]
+    public void From_RunsOffByDefaultChecks_OnlyWhenSwitchedOn()
+    {
+        var disablesXss = EnginePolicyFactory.From("""
+            {"SecurityCheckGroupParents":[{"SecurityCheckGroups":[{"EngineGroup":"reflected-xss","Enabled":false}]}]}
+            """);
+        var enablesWeakCredentials = EnginePolicyFactory.From("""
+            {"SecurityCheckGroupParents":[{"SecurityCheckGroups":[{"EngineGroup":"weak-credentials","Enabled":true}]}]}
+            """);
+
+        Assert.DoesNotContain("weak-credentials", disablesXss.EnabledCheckIds!);
+        Assert.Contains("sensitive-files", disablesXss.EnabledCheckIds!);
+        Assert.Contains("weak-credentials", enablesWeakCredentials.EnabledCheckIds!);
+        Assert.Contains("reflected-xss", enablesWeakCredentials.EnabledCheckIds!);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("{}")]

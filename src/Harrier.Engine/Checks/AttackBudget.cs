@@ -11,4 +11,7 @@ internal static class AttackBudget
         AttackStrength.Insane => 75,
         _ => throw new ArgumentOutOfRangeException(nameof(strength), strength, null),
     };
+
+    /// <summary>Requests one resource check may send per crawled page: four times <see cref="For"/> (a folder's probe set fits in it).</summary>
+    public static int ForResource(AttackStrength strength) => 4 * For(strength);
 }

@@ -38,6 +38,12 @@ public sealed record CheckMetadata
 
     public Maturity Maturity { get; init; } = Maturity.Beta;
 
+    /// <summary>
+    /// False for checks a policy must switch on explicitly (e.g. trying default credentials): they run only when a
+    /// policy lists them as enabled, never by default.
+    /// </summary>
+    public bool EnabledByDefault { get; init; } = true;
+
     public Classification Classification => new(Cwe, OwaspTopTen2021, Wasc, Capec);
 
     /// <summary>The highest severity among <see cref="Types"/>.</summary>

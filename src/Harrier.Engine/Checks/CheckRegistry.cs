@@ -17,6 +17,7 @@ using Harrier.Engine.Checks.Passive.Disclosure;
 using Harrier.Engine.Checks.Passive.Forms;
 using Harrier.Engine.Checks.Passive.Headers;
 using Harrier.Engine.Checks.Passive.Scripts;
+using Harrier.Engine.Checks.Resource;
 
 namespace Harrier.Engine.Checks;
 
@@ -58,11 +59,28 @@ internal static class CheckRegistry
         new XxeCheck(),
         new SsrfCheck(),
         new RemoteFileInclusionCheck(),
+        new SensitiveFileCheck(),
+        new BackupFileCheck(),
+        new HttpMethodsCheck(),
+        new MissingReferrerPolicyCheck(),
+        new CspUnsafeDirectivesCheck(),
+        new SourceCodeDisclosureCheck(),
+        new CreditCardDisclosureCheck(),
+        new CsrfCheck(),
+        new MixedContentCheck(),
+        new WeakCredentialsCheck(),
     ];
 
     public static IReadOnlyList<IActiveCheck> Active(IReadOnlySet<string>? enabled) =>
-        [.. All.OfType<IActiveCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+        [.. All.OfType<IActiveCheck>().Where(c => IsEnabled(c, enabled))];
 
     public static IReadOnlyList<IPassiveCheck> Passive(IReadOnlySet<string>? enabled) =>
-        [.. All.OfType<IPassiveCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id))];
+        [.. All.OfType<IPassiveCheck>().Where(c => IsEnabled(c, enabled))];
+
+    /// <summary>A null set means the default policy: every check that is <see cref="CheckMetadata.EnabledByDefault"/>.</summary>
+    public static bool IsEnabled(ICheck check, IReadOnlySet<string>? enabled) =>
+        enabled is null ? check.Metadata.EnabledByDefault : enabled.Contains(check.Metadata.Id);
+
+    public static IReadOnlyList<IResourceCheck> Resource(IReadOnlySet<string>? enabled) =>
+        [.. All.OfType<IResourceCheck>().Where(c => IsEnabled(c, enabled))];
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Harrier.Core.Findings;
 using Harrier.Core.Scans;
@@ -14,7 +13,7 @@ namespace Harrier.Engine.Scanning;
 /// One scan from start to end: reach the target, crawl, run passive checks on every response and active checks on
 /// every insertion point (while crawling or after it), and report phases, progress, crawled resources and findings.
 /// </summary>
-internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClient client, FormLoginSession? login, OutOfBand.OutOfBandListener? outOfBand, ILogger logger)
+internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClient client, FormLoginSession? login, OutOfBand.OutOfBandListener? outOfBand, ILogger logger) : IScanRun
 {
     private readonly Channel<AttackJob> _attacks = Channel.CreateUnbounded<AttackJob>();
     private readonly FindingCollector _findings = new(sink);
@@ -22,6 +21,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _activeClaims = new(StringComparer.Ordinal);
     private readonly PlantedPayloads _planted = new();
     private readonly List<ScanHttpRequest> _pagesToLookAgain = [];
+    private readonly IncrementalTracker? _incremental = request.Incremental is { } incrementalBase ? new IncrementalTracker(incrementalBase) : null;
     private Crawler? _crawler;
     private long _jobsQueued;
     private long _jobsDone;
@@ -40,6 +40,8 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         return new ScanProgress(sent, sent + (long)remaining, client.CurrentConcurrency);
     }
 
+    public ScanProgress Final() => new(client.RequestsSent, client.RequestsSent, client.CurrentConcurrency);
+
     public async Task ExecuteAsync(CancellationToken cancellationToken)
     {
         using var phases = new PhaseTracker(sink);
@@ -48,13 +50,13 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         await phases.AdvanceAsync(ScanTaskPhase.Crawling, cancellationToken).ConfigureAwait(false);
 
         var target = client.Rules.Scope.Target;
-        var first = await ReachAsync(target, cancellationToken).ConfigureAwait(false);
+        var first = await ReachAsync(client, target, cancellationToken).ConfigureAwait(false);
         if (login is not null)
         {
             await login.LoginAsync(cancellationToken).ConfigureAwait(false);
         }
         var activeChecks = CheckRegistry.Active(Policy.EnabledCheckIds);
-        var planner = new AttackPlanner(activeChecks, client, Policy.UserAgent);
+        var planner = new AttackPlanner(activeChecks, client, Policy.UserAgent, CheckRegistry.Resource(Policy.EnabledCheckIds));
         var limiter = new DynamicSignatureLimiter(Configuration.UrlRewrite, Configuration.MaxDynamicSignatures, Configuration.SubPathMaxDynamicSignatures);
         var crawler = new Crawler(client, new CrawlerOptions(Configuration.FindAndFollowNewLinks, Policy.MaxCrawlRequests, Policy.MaxConcurrency), limiter, logger);
         _crawler = crawler;
@@ -82,11 +84,19 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
         await attackWorkers.ConfigureAwait(false);
         await LookAgainAsync(activeChecks, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (_incremental is not null)
+        {
+            foreach (var finding in _incremental.CarriedOver())
+            {
+                await _findings.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await phases.AdvanceAsync(ScanTaskPhase.Complete, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first request decides whether the target can be scanned at all; one retry for transient failures.</summary>
-    private async Task<ScanHttpResponse> ReachAsync(Uri target, CancellationToken cancellationToken)
+    internal static async Task<ScanHttpResponse> ReachAsync(ScanHttpClient client, Uri target, CancellationToken cancellationToken)
     {
         var result = await client.SendAsync(ScanHttpRequest.Get(target), cancellationToken).ConfigureAwait(false);
         if (result.Response is null && result.Error is SendError.ConnectionReset or SendError.Timeout or SendError.InvalidResponse)
@@ -131,8 +141,16 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
             }
         }
 
+        // An incremental scan still plans unchanged pages, so that what the base scan attacked once per site
+        // (headers, cookies) or once per URL template is not attacked again on another page; it only skips their jobs.
         var jobs = planner.Plan(page);
-        await sink.CrawledAsync(ToResource(page, jobs.Count > 0), cancellationToken).ConfigureAwait(false);
+        var hash = ResponseHash.Of(page.Response);
+        if (_incremental is not null && _incremental.IsUnchanged(page.Request.Method, page.Request.Url.AbsoluteUri, hash))
+        {
+            jobs = [];
+        }
+
+        await sink.CrawledAsync(ToResource(page, hash, jobs.Count > 0), cancellationToken).ConfigureAwait(false);
         if (Configuration.CrawlAndAttack)
         {
             foreach (var job in jobs)
@@ -194,10 +212,21 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 ? ScanTaskPhase.Attacking
                 : ScanTaskPhase.CrawlingAndAttacking;
             await phases.AdvanceAsync(phase, cancellationToken).ConfigureAwait(false);
-            var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, job.Point, job.StrengthCap is { } cap && cap < Policy.Strength ? cap : Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
+            Func<int> requestsUsed = static () => 0;
             try
             {
-                await job.Check.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                if (job.Check is IResourceCheck resource)
+                {
+                    var context = new ResourceCheckContext(client, job.Page.Request, job.Page.Response, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0));
+                    requestsUsed = () => context.RequestsUsed;
+                    await resource.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+                else if (job is { Check: IActiveCheck active, Point: { } point })
+                {
+                    var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand, job.Budget);
+                    requestsUsed = () => context.RequestsUsed;
+                    await active.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
             {
@@ -205,16 +234,15 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
             }
             finally
             {
-                Interlocked.Add(ref _attackRequests, context.RequestsUsed);
+                Interlocked.Add(ref _attackRequests, requestsUsed());
                 Interlocked.Increment(ref _jobsDone);
             }
         }
     }
 
-    private static CrawledResource ToResource(CrawledPage page, bool attacked)
+    private static CrawledResource ToResource(CrawledPage page, string hash, bool attacked)
     {
         var response = page.Response;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(response.Body));
         return new CrawledResource(
             page.Request.Url.AbsoluteUri,
             page.Request.Method,

@@ -3,10 +3,11 @@ using System.Text;
 namespace Harrier.Reports.Formatting;
 
 /// <summary>
-/// RFC 4180 CSV: comma-separated, CRLF rows, fields quoted when they hold a comma, quote or line break. A field that a
-/// spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or CR) is prefixed with <c>'</c> (CSV injection).
+/// RFC 4180 CSV: comma-separated (or <paramref name="separator"/>), CRLF rows, fields quoted when they hold the separator, a
+/// quote or a line break. A field that a spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or CR) is
+/// prefixed with <c>'</c> (CSV injection).
 /// </summary>
-internal sealed class CsvOutput(TextWriter writer)
+internal sealed class CsvOutput(TextWriter writer, char separator = ',')
 {
     public static TextWriter CreateWriter(Stream output) =>
         new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
@@ -18,17 +19,17 @@ internal sealed class CsvOutput(TextWriter writer)
         {
             if (!first)
             {
-                writer.Write(',');
+                writer.Write(separator);
             }
 
             first = false;
-            writer.Write(Escape(field));
+            writer.Write(Escape(field, separator));
         }
 
         writer.Write("\r\n");
     }
 
-    public static string Escape(string? field)
+    public static string Escape(string? field, char separator = ',')
     {
         if (string.IsNullOrEmpty(field))
         {
@@ -40,7 +41,7 @@ internal sealed class CsvOutput(TextWriter writer)
             field = "'" + field;
         }
 
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (field.AsSpan().IndexOfAny(['"', '\r', '\n', separator]) < 0)
         {
             return field;
         }

@@ -30,5 +30,14 @@ internal sealed record Caller(Guid Id, string Name, string DateFormat, string Ti
     public string FormatDateTime(DateTime utc) =>
         ToLocal(utc).ToString(DateFormat + " " + TimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>A date the caller wrote in their own format and time zone, or null when it is not in that format.</summary>
+    public DateTime? ParseLocal(string text)
+    {
+        string[] formats = [DateFormat + " " + TimeFormat, DateFormat + " HH:mm:ss", DateFormat + " HH:mm", DateFormat];
+        return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone)
+            : null;
+    }
+
     private DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
 }

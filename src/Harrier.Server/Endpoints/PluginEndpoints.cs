@@ -2,6 +2,7 @@ using System.Text.Json;
 using Harrier.Contracts.Models;
 using Harrier.Contracts.Plugins;
 using Harrier.Contracts.Serialization;
+using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Server.Http;
 using Harrier.Storage.Entities;
@@ -80,17 +81,20 @@ internal static class PluginEndpoints
     }
 
     /// <summary>
-    /// State and non-zero counts per severity. Issue states are not tracked across scans yet, so every finding is
-    /// <c>Present</c>: ignoring Present leaves nothing to count.
+    /// State and non-zero counts per severity, leaving out findings whose issue is in a state the request's
+    /// <c>IgnoredVulnerabilityStateFilters</c> ignores (a finding not tracked yet counts as Present).
     /// </summary>
     private static async Task<IResult> ScanInfoAsync(ScanServices s, Guid id, ScanInfoRequest request, CancellationToken cancellationToken)
     {
         var scan = await s.Db.Scans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.UserId == s.Caller.Id, cancellationToken)
             .ConfigureAwait(false) ?? throw ScansEndpoints.ScanNotFound(id);
-        var counted = s.Db.Vulnerabilities.AsNoTracking().Where(v => v.ScanId == id && (!request.IsConfirmed || v.IsConfirmed));
-        var severities = request.IgnoredVulnerabilityStateFilters?.Present == true
-            ? []
-            : await counted.Select(v => v.Severity).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var findings = await s.Db.Vulnerabilities.AsNoTracking().Where(v => v.ScanId == id && (!request.IsConfirmed || v.IsConfirmed))
+            .Select(v => new { v.Severity, v.Fingerprint }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var fingerprints = findings.Select(f => f.Fingerprint).ToList();
+        var states = await s.Db.Issues.AsNoTracking().Where(i => i.WebsiteId == scan.WebsiteId && fingerprints.Contains(i.Fingerprint))
+            .ToDictionaryAsync(i => i.Fingerprint, i => i.State, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var ignored = request.IgnoredVulnerabilityStateFilters ?? new IgnoredVulnerabilityStateFilters();
+        var severities = findings.Where(f => !Ignores(ignored, states.GetValueOrDefault(f.Fingerprint, IssueState.Present))).Select(f => f.Severity);
         var counts = severities.Where(v => v != Severity.Information).GroupBy(v => v)
             .OrderByDescending(g => g.Key).ToDictionary(g => g.Key.ToString(), g => g.Count());
         return TypedResults.Ok(new PluginScanResult
@@ -102,6 +106,20 @@ internal static class PluginEndpoints
             FoundedSeverityAndCounts = counts,
         });
     }
+
+    private static bool Ignores(IgnoredVulnerabilityStateFilters filters, IssueState state) => state switch
+    {
+        IssueState.Present => filters.Present,
+        IssueState.FixedUnconfirmed => filters.FixedUnconfirmed,
+        IssueState.FixedCantRetest => filters.FixedCantRetest,
+        IssueState.FixedConfirmed => filters.FixedConfirmed,
+        IssueState.Revived => filters.Revived,
+        IssueState.Scanning => filters.Scanning,
+        IssueState.Ignored => filters.Ignored,
+        IssueState.AcceptedRisk => filters.AcceptedRisk,
+        IssueState.FalsePositive => filters.FalsePositive,
+        _ => false,
+    };
 
     private static async Task<(WebsiteEntity Website, ScanConfiguration Configuration, Guid? ProfileId, ScanEntity? BaseScan)> ResolveAsync(
         ScanServices s, PluginScanRequest request, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal static partial class ScansEndpoints
         MapQueries(api);
         MapControl(api);
         MapReports(api);
+        MapSchedules(api);
         return api;
     }
 

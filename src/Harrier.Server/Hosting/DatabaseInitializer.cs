@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Harrier.Core.Scans;
 using Harrier.Storage;
+using Harrier.Storage.Issues;
 using Harrier.Storage.Postgres;
 using Harrier.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ internal sealed partial class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await SqliteStorage.EnableWriteAheadLogAsync(db, cancellationToken).ConfigureAwait(false);
+            await new IssueTracker(db, time).ApplyAllPendingAsync(cancellationToken).ConfigureAwait(false);
             if (createFirstUser)
             {
                 await CreateFirstUserAsync(cancellationToken).ConfigureAwait(false);
@@ -45,6 +47,8 @@ internal sealed partial class DatabaseInitializer(
                 await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
                 // The first protect creates the shared key ring in the database: under the lock, so only one process creates it.
                 secrets.Protect("harrier");
+                // Completed scans that predate issue tracking (or a crash before it) get their issues now, in completion order.
+                await new IssueTracker(db, time).ApplyAllPendingAsync(cancellationToken).ConfigureAwait(false);
                 if (createFirstUser)
                 {
                     await CreateFirstUserAsync(cancellationToken).ConfigureAwait(false);

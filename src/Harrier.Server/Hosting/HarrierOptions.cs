@@ -23,6 +23,9 @@ public sealed class HarrierOptions
     public int Agents { get; set; } = 2;
 
     public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>The scheduled-scan launcher (<c>Harrier:Scheduler</c>).</summary>
+    public Scheduling.SchedulerOptions Scheduler { get; set; } = new();
 }
 
 /// <summary>Configuration section <c>Harrier:Database</c>.</summary>

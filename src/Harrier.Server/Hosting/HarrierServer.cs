@@ -6,6 +6,7 @@ using Harrier.Server.Http;
 using Harrier.Server.Mapping;
 using Harrier.Server.Reports;
 using Harrier.Server.Scans;
+using Harrier.Server.Scheduling;
 using Harrier.Storage.Users;
 using Harrier.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -85,6 +86,12 @@ public static class HarrierServer
         services.AddScoped<ScanModelMapper>();
         services.AddScoped<LaunchTimeEstimator>();
         services.AddScoped<ReportDocumentBuilder>();
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ScheduleRunner>();
+        if (options.Scheduler.Enabled)
+        {
+            services.AddHostedService<SchedulerService>();
+        }
         services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -119,6 +126,7 @@ public static class HarrierServer
         api.MapScansApi();
         api.MapWebsitesApi();
         api.MapWebsiteGroupsApi();
+        api.MapIssuesApi();
         api.MapScanPoliciesApi();
         api.MapScanProfilesApi();
         api.MapAccountApi();

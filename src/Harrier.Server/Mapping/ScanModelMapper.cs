@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Harrier.Contracts.Models;
 using Harrier.Contracts.Serialization;
+using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Server.Authentication;
 using Harrier.Server.Scans;
@@ -36,6 +37,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
         var profiles = await db.ScanProfiles.AsNoTracking()
             .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
         var latestComplete = await LatestCompleteFullScansAsync(websiteIds, cancellationToken).ConfigureAwait(false);
+        var openIssues = await OpenIssueCountsAsync(websiteIds, cancellationToken).ConfigureAwait(false);
         var queuedPerWebsite = await db.Scans.AsNoTracking()
             .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Queued && s.DeletedAt == null)
             .GroupBy(s => s.WebsiteId).Select(g => new { WebsiteId = g.Key, Count = g.Count() })
@@ -49,9 +51,10 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             policies.TryGetValue(scan.Configuration.PolicyId, out var policy);
             reportPolicies.TryGetValue(scan.Configuration.ReportPolicyId, out var reportPolicy);
             var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
-            latestComplete.TryGetValue(scan.WebsiteId, out var global);
+            var latest = latestComplete.TryGetValue(scan.WebsiteId, out var id) ? id : (Guid?)null;
+            openIssues.TryGetValue(scan.WebsiteId, out var global);
             var otherQueued = queuedPerWebsite.GetValueOrDefault(scan.WebsiteId) > (scan.State == ScanTaskState.Queued && scan.DeletedAt == null ? 1 : 0);
-            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
+            return Map(scan, caller, now, website, policy, reportPolicy, profile, latest, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
         })];
     }
 
@@ -75,26 +78,58 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     public static SeverityCounts Counts(ScanEntity scan) =>
         new(scan.CriticalCount, scan.HighCount, scan.MediumCount, scan.LowCount, scan.InfoCount, scan.BestPracticeCount);
 
-    private async Task<Dictionary<Guid, ScanEntity>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
+    /// <summary>Each website's most recently completed full scan: exactly one per website (ties broken by launch time, then id).</summary>
+    private async Task<Dictionary<Guid, Guid>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
     {
-        // One row per website (the newest), however many scans a website has: the list must not slow down as history grows.
+        // One row per website (the full scan that finished last), however many scans it has: lists must not slow down as
+        // history grows.
         var complete = db.Scans.AsNoTracking()
             .Where(s => s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null);
         var latest = await complete
-            .Where(s => websiteIds.Contains(s.WebsiteId)
-                && s.Id == complete.Where(o => o.WebsiteId == s.WebsiteId).OrderByDescending(o => o.InitiatedAt).ThenByDescending(o => o.Id).Select(o => o.Id).First())
+            .Where(s => websiteIds.Contains(s.WebsiteId) && s.Id == complete.Where(o => o.WebsiteId == s.WebsiteId)
+                .OrderByDescending(o => o.FinishedAt).ThenByDescending(o => o.InitiatedAt).ThenByDescending(o => o.Id).Select(o => o.Id).First())
+            .Select(s => new { s.Id, s.WebsiteId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return latest.ToDictionary(s => s.WebsiteId);
+        return latest.ToDictionary(s => s.WebsiteId, s => s.Id);
+    }
+
+    /// <summary>
+    /// The website-wide figures (<c>Global…</c>): its open issues across scans, by severity. Only websites with at least one
+    /// scan applied to issues have figures; the others are absent (threat level Unknown).
+    /// </summary>
+    private async Task<Dictionary<Guid, SeverityCounts>> OpenIssueCountsAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
+    {
+        var open = Enum.GetValues<IssueState>().Where(IssueRules.IsOpen).ToList();
+        var counts = await db.Issues.AsNoTracking().Where(i => websiteIds.Contains(i.WebsiteId) && open.Contains(i.State))
+            .GroupBy(i => new { i.WebsiteId, i.Severity })
+            .Select(g => new { g.Key.WebsiteId, g.Key.Severity, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var tracked = new List<Guid>();
+        foreach (var websiteId in websiteIds)
+        {
+            // EXISTS per website: stops at the first applied scan instead of reading a long history.
+            if (await db.Scans.AsNoTracking().AnyAsync(s => s.WebsiteId == websiteId && s.IssuesAppliedAt != null, cancellationToken).ConfigureAwait(false))
+            {
+                tracked.Add(websiteId);
+            }
+        }
+
+        return tracked.ToDictionary(id => id, id =>
+        {
+            int Of(Severity severity) => counts.Where(c => c.WebsiteId == id && c.Severity == severity).Sum(c => c.Count);
+            return new SeverityCounts(Of(Severity.Critical), Of(Severity.High), Of(Severity.Medium), Of(Severity.Low),
+                Of(Severity.Information), Of(Severity.BestPractice));
+        });
     }
 
     private static ScanTaskModel Map(
         ScanEntity scan, Caller caller, DateTime now, WebsiteEntity? website, ScanPolicyEntity? policy,
-        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, ScanEntity? latestComplete, bool otherQueued)
+        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, Guid? latestComplete, SeverityCounts? openIssues, bool otherQueued)
     {
         var config = scan.Configuration;
         var target = new Uri(config.TargetUrl);
         var counts = Counts(scan);
-        var global = latestComplete is null ? SeverityCounts.None : Counts(latestComplete);
+        var global = openIssues ?? SeverityCounts.None;
         var initiated = new DateTimeOffset(DateTime.SpecifyKind(scan.InitiatedAt, DateTimeKind.Utc));
         return new ScanTaskModel
         {
@@ -156,7 +191,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             WebsiteDescription = website?.Description,
             WebsiteProtocol = website?.DefaultProtocol ?? (target.Scheme == Uri.UriSchemeHttps ? WebsiteProtocol.Https : WebsiteProtocol.Http),
             WebsiteIsDeleted = website?.DeletedAt is not null,
-            IsWebsiteLatestCompletedFullScanTask = latestComplete?.Id == scan.Id,
+            IsWebsiteLatestCompletedFullScanTask = latestComplete == scan.Id,
             EnablePciScanTask = config.EnablePciScanTask,
             PciScanTask = null,
             UserName = caller.Name,
@@ -182,7 +217,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             FailureReason = scan.FailureReason,
             FailureReasonDescription = scan.FailureDescription,
             FailureReasonString = scan.FailureReason?.ToString(),
-            GlobalThreatLevel = ScanStateRules.ThreatLevelFor(global, latestComplete is not null),
+            GlobalThreatLevel = ScanStateRules.ThreatLevelFor(global, openIssues is not null),
             GlobalVulnerabilityCriticalCount = global.Critical,
             GlobalVulnerabilityHighCount = global.High,
             GlobalVulnerabilityInfoCount = global.Information,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Harrier.Contracts.Models;
 using Harrier.Contracts.Serialization;
 using Harrier.Core.Findings;
+using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Engine.Checks;
 using Harrier.Reports;
@@ -28,6 +29,9 @@ internal sealed class ReportDocumentBuilder(HarrierDbContext db, TimeProvider ti
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var vulnerabilities = await db.Vulnerabilities.AsNoTracking().Where(v => v.ScanId == scan.Id)
             .OrderByDescending(v => v.Severity).ThenBy(v => v.Url).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var fingerprints = vulnerabilities.Select(v => v.Fingerprint).ToList();
+        var issues = await db.Issues.AsNoTracking().Where(i => i.WebsiteId == scan.WebsiteId && fingerprints.Contains(i.Fingerprint))
+            .ToDictionaryAsync(i => i.Fingerprint, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var resources = await db.CrawledResources.AsNoTracking().Where(r => r.ScanId == scan.Id).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var config = scan.Configuration;
@@ -56,13 +60,14 @@ internal sealed class ReportDocumentBuilder(HarrierDbContext db, TimeProvider ti
                 },
                 Commit = Commit(scan.VcsCommitInfoJson),
             },
-            Vulnerabilities = [.. vulnerabilities.Select(ToReport)],
+            Vulnerabilities = [.. vulnerabilities.Select(v => ToReport(v, issues.GetValueOrDefault(v.Fingerprint)))],
             Resources = [.. resources.Select(r => new CrawledResource(r.Url, r.Method, r.ParameterNames, r.StatusCode, r.ContentType, r.ResponseHash, r.Attacked))],
             Generated = time.GetUtcNow(),
         };
     }
 
-    private static ReportVulnerability ToReport(VulnerabilityEntity v)
+    /// <summary>A finding with its issue's current state and dates; a finding not tracked yet (scan not applied) is Present.</summary>
+    private static ReportVulnerability ToReport(VulnerabilityEntity v, IssueEntity? issue)
     {
         s_checks.TryGetValue(v.CheckId, out var check);
         return new ReportVulnerability
@@ -86,8 +91,10 @@ internal sealed class ReportDocumentBuilder(HarrierDbContext db, TimeProvider ti
             Impact = check?.Impact ?? "",
             Remediation = check?.Remediation ?? "",
             References = check is null ? [] : [.. check.References.Select(r => r.AbsoluteUri)],
-            FirstSeen = Utc(v.FoundAt),
-            LastSeen = Utc(v.FoundAt),
+            State = (issue?.State ?? IssueState.Present).ToString(),
+            IsAddressed = issue is not null && IssueRules.IsAddressed(issue.State),
+            FirstSeen = Utc(issue?.FirstSeenAt ?? v.FoundAt),
+            LastSeen = Utc(issue?.LastSeenAt ?? v.FoundAt),
         };
     }
 

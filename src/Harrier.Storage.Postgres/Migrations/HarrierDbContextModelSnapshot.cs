@@ -144,6 +144,156 @@ namespace Harrier.Storage.Postgres.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Certainty")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FirstSeenScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FixedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FixedConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FixedInScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastRevivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LastSeenScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LatestVulnerabilityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parameter")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastSeenAt");
+
+                    b.HasIndex("WebsiteId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueHistoryEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid?>("ScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId", "At");
+
+                    b.ToTable("IssueHistory");
+                });
+
             modelBuilder.Entity("Harrier.Storage.Entities.ReportPolicyEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -240,6 +390,9 @@ namespace Harrier.Storage.Postgres.Migrations
                     b.Property<DateTime>("InitiatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("IssuesAppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -322,6 +475,8 @@ namespace Harrier.Storage.Postgres.Migrations
                     b.HasIndex("State", "InitiatedAt");
 
                     b.HasIndex("UserId", "InitiatedAt");
+
+                    b.HasIndex("WebsiteId", "State", "FinishedAt");
 
                     b.ToTable("Scans");
                 });
@@ -423,6 +578,81 @@ namespace Harrier.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ScanProfiles");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.ScheduledScanEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("BaseScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Configuration")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastLaunchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LastScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LaunchCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("NextExecutionTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ScanProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScanType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TargetUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Disabled", "NextExecutionTime");
+
+                    b.HasIndex("UserId", "NextExecutionTime");
+
+                    b.ToTable("ScheduledScans");
                 });
 
             modelBuilder.Entity("Harrier.Storage.Entities.UserEntity", b =>
@@ -672,6 +902,15 @@ namespace Harrier.Storage.Postgres.Migrations
                     b.ToTable("WebsiteGroupMembers");
                 });
 
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueHistoryEntity", b =>
+                {
+                    b.HasOne("Harrier.Storage.Entities.IssueEntity", null)
+                        .WithMany("History")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WebsiteGroupMembers", b =>
                 {
                     b.HasOne("Harrier.Storage.Entities.WebsiteGroupEntity", null)
@@ -685,6 +924,11 @@ namespace Harrier.Storage.Postgres.Migrations
                         .HasForeignKey("WebsitesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueEntity", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

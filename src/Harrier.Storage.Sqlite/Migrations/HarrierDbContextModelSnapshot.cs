@@ -134,6 +134,156 @@ namespace Harrier.Storage.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Certainty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstSeenScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FixedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FixedConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FixedInScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRevivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LastSeenScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LatestVulnerabilityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LastSeenAt");
+
+                    b.HasIndex("WebsiteId", "Fingerprint")
+                        .IsUnique();
+
+                    b.ToTable("Issues");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueHistoryEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssueId", "At");
+
+                    b.ToTable("IssueHistory");
+                });
+
             modelBuilder.Entity("Harrier.Storage.Entities.ReportPolicyEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -230,6 +380,9 @@ namespace Harrier.Storage.Sqlite.Migrations
                     b.Property<DateTime>("InitiatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("IssuesAppliedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -312,6 +465,8 @@ namespace Harrier.Storage.Sqlite.Migrations
                     b.HasIndex("State", "InitiatedAt");
 
                     b.HasIndex("UserId", "InitiatedAt");
+
+                    b.HasIndex("WebsiteId", "State", "FinishedAt");
 
                     b.ToTable("Scans");
                 });
@@ -413,6 +568,81 @@ namespace Harrier.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ScanProfiles");
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.ScheduledScanEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BaseScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Configuration")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastLaunchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastScanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LaunchCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextExecutionTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScanProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScanType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WebsiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Disabled", "NextExecutionTime");
+
+                    b.HasIndex("UserId", "NextExecutionTime");
+
+                    b.ToTable("ScheduledScans");
                 });
 
             modelBuilder.Entity("Harrier.Storage.Entities.UserEntity", b =>
@@ -662,6 +892,15 @@ namespace Harrier.Storage.Sqlite.Migrations
                     b.ToTable("WebsiteGroupMembers");
                 });
 
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueHistoryEntity", b =>
+                {
+                    b.HasOne("Harrier.Storage.Entities.IssueEntity", null)
+                        .WithMany("History")
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WebsiteGroupMembers", b =>
                 {
                     b.HasOne("Harrier.Storage.Entities.WebsiteGroupEntity", null)
@@ -675,6 +914,11 @@ namespace Harrier.Storage.Sqlite.Migrations
                         .HasForeignKey("WebsitesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Harrier.Storage.Entities.IssueEntity", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

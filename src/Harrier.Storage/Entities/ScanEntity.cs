@@ -47,6 +47,9 @@ public sealed class ScanEntity
 
     public DateTime? FinishedAt { get; set; }
 
+    /// <summary>When the issue tracker applied this completed scan to the website's issues; null until then.</summary>
+    public DateTime? IssuesAppliedAt { get; set; }
+
     /// <summary>Time spent scanning before the current run (pauses and restarts excluded).</summary>
     public long ElapsedTicksBeforeRun { get; set; }
 

@@ -1,5 +1,6 @@
 using Harrier.Core.Scans;
 using Harrier.Storage.Entities;
+using Harrier.Storage.Issues;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harrier.Storage.Queue;
@@ -146,11 +147,30 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
         return changed == 1;
     }
 
-    /// <summary>Ends a scan this agent holds. A scan already cancelled by a user stays cancelled.</summary>
+    /// <summary>
+    /// Ends a scan this agent holds. A scan already cancelled by a user stays cancelled. A scan that ends Complete is applied to
+    /// its website's issues in the same transaction (<see cref="IssueTracker"/>), so it is never Complete without them.
+    /// </summary>
     public async Task FinishAsync(Guid scanId, AgentIdentity agent, ScanTaskState state, ScanFailureReason? reason, string? description,
         int? settledConcurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        var websiteId = state == ScanTaskState.Complete
+            ? await db.Scans.Where(s => s.Id == scanId).Select(s => (Guid?)s.WebsiteId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        if (websiteId is { } website)
+        {
+            await new IssueTracker(db, time).InWebsiteTransactionAsync(website,
+                () => EndAsync(scanId, agent, state, reason, description, settledConcurrency, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await EndAsync(scanId, agent, state, reason, description, settledConcurrency, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EndAsync(Guid scanId, AgentIdentity agent, ScanTaskState state, ScanFailureReason? reason, string? description,
+        int? settledConcurrency, CancellationToken cancellationToken)
+    {
         var now = Now;
         await db.Scans.Where(s => s.Id == scanId && s.AgentId == agent.Id && s.State != ScanTaskState.Cancelled && s.State != ScanTaskState.Failed)
             .ExecuteUpdateAsync(set => set

@@ -106,15 +106,19 @@ internal static class PoliciesPages
         return Layout.SeeOther($"/policies/{id}?notice=saved");
     }
 
-    /// <summary>The ids of the checks a policy runs: every check unless its groups switch some off.</summary>
+    /// <summary>The ids of the checks a policy runs: every check enabled by default, unless its groups switch checks off or on.</summary>
     internal static HashSet<string> EnabledChecks(ScanPolicySettingApiModel settings)
     {
-        var all = CheckCatalog.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var all = CheckCatalog.All.Where(c => c.EnabledByDefault).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var group in settings.SecurityCheckGroupParents?.SelectMany(p => p.SecurityCheckGroups ?? []) ?? [])
         {
             if (group.EngineGroup is { } checkId && group.Enabled == false)
             {
                 all.Remove(checkId);
+            }
+            else if (group.EngineGroup is { } onId && group.Enabled == true && CheckCatalog.All.Any(c => c.Id == onId))
+            {
+                all.Add(onId);
             }
         }
 
@@ -168,7 +172,7 @@ internal static class PoliciesPages
                 <div class="field"><label for="name">Name</label><input id="name" name="name" required maxlength="100" value="{name}"{(error is null ? Markup.Empty : Markup.Trusted(" aria-invalid=\"true\" aria-describedby=\"policy-error\""))}></div>
                 <div class="field"><label for="description">Description</label><input id="description" name="description" value="{description}"></div>
               </div>
-              {Checks(CheckCatalog.All.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), editable: true)}
+              {Checks(CheckCatalog.All.Where(c => c.EnabledByDefault).Select(c => c.Id).ToHashSet(StringComparer.Ordinal), editable: true)}
               <button type="submit" class="primary">Create policy</button>
             </form>
             """);

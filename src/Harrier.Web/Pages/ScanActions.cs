@@ -20,6 +20,7 @@ internal static class ScanActions
         ui.MapPost("/scans/{id:guid}/cancel", (Guid id, HttpContext http, InProcessApi api, CancellationToken ct) => ControlAsync(id, "cancel", "cancelled", http, api, ct));
         ui.MapPost("/scans/{id:guid}/delete", Delete);
         ui.MapGet("/scans/{id:guid}/report", Report);
+        ui.MapPost("/scans/{id:guid}/issues/{issueId:guid}", SetIssueState);
     }
 
     /// <summary>Scan again: <c>POST /api/1.0/scans/newfromscan</c>, then the new scan's page.</summary>
@@ -76,6 +77,18 @@ internal static class ScanActions
         }
 
         return Results.Bytes(response.Body, response.ContentType);
+    }
+
+    /// <summary>A finding's issue state and note: <c>POST /api/1.0/issues/update</c>, then back to the finding.</summary>
+    public static async Task<IResult> SetIssueState(Guid id, Guid issueId, HttpContext http, InProcessApi api, CancellationToken cancellationToken)
+    {
+        var form = await http.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var note = form["note"].ToString();
+        var update = new IssueApiUpdateModel { IssueId = issueId, State = form["state"].ToString(), Note = note.Length == 0 ? null : note };
+        var response = await api.PostJsonAsync(http, "/api/1.0/issues/update", update, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess ? Layout.SeeOther($"/scans/{id}?notice=issue-updated")
+            : response.StatusCode == StatusCodes.Status404NotFound ? Layout.NotFound(http, "This issue")
+            : Layout.Problem(http, StatusCodes.Status400BadRequest, "Could not change the issue", response.ErrorMessage());
     }
 
     private static async Task<IResult> ControlAsync(Guid id, string action, string notice, HttpContext http, InProcessApi api, CancellationToken cancellationToken)

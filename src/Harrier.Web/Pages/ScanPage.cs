@@ -29,6 +29,12 @@ internal static class ScanPage
         ("Vulnerabilities", "Xml", "XML"),
     ];
 
+    /// <summary>What the finding's form offers: the user states, and Default (back to the scanner's verdict).</summary>
+    private static readonly (string Value, string Label)[] s_userStates =
+    [
+        ("Default", "Open (scanner decides)"), ("Ignored", "Ignored"), ("AcceptedRisk", "Accepted risk"), ("FalsePositive", "False positive"),
+    ];
+
     private static readonly Dictionary<string, CheckMetadata> s_checks =
         CheckCatalog.All.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
@@ -96,6 +102,9 @@ internal static class ScanPage
     private static async Task<Markup> LiveRegionAsync(HttpContext http, HarrierDbContext db, TimeProvider time, ScanEntity scan, CancellationToken cancellationToken)
     {
         var findings = await db.Vulnerabilities.AsNoTracking().Where(v => v.ScanId == scan.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var fingerprints = findings.Select(f => f.Fingerprint).ToList();
+        var issues = await db.Issues.AsNoTracking().Where(i => i.WebsiteId == scan.WebsiteId && fingerprints.Contains(i.Fingerprint))
+            .ToDictionaryAsync(i => i.Fingerprint, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var done = ScanStateRules.IsTerminal(scan.State);
         var now = time.GetUtcNow().UtcDateTime;
         return Markup.Of($"""
@@ -115,7 +124,7 @@ internal static class ScanPage
                 {Actions(http, scan)}
                 {(done ? Reports(scan) : Markup.Empty)}
               </section>
-              {Findings(findings, done)}
+              {Findings(http, scan.Id, findings, issues, done)}
             </div>
             """);
     }
@@ -142,7 +151,7 @@ internal static class ScanPage
             Markup.Of($"<li><a href=\"/scans/{scan.Id}/report?type={r.Type}&amp;format={r.Format}\"{(r.Format == "Html" ? Markup.Trusted(" target=\"_blank\" rel=\"noopener\"") : Markup.Trusted(" download"))}>{r.Label}</a></li>"))}</ul></div>
         """);
 
-    private static Markup Findings(List<VulnerabilityEntity> findings, bool done)
+    private static Markup Findings(HttpContext http, Guid scanId, List<VulnerabilityEntity> findings, Dictionary<string, IssueEntity> issues, bool done)
     {
         if (findings.Count == 0)
         {
@@ -156,20 +165,31 @@ internal static class ScanPage
               {groups.Select(g => Markup.Of($"""
                 <section class="sev-group {Ui.SeverityClass(g.Key)}">
                   <h3>{Ui.SeverityBadge(g.Key)} <span class="sub">{g.Count()}</span></h3>
-                  {g.OrderBy(f => f.Title, StringComparer.Ordinal).ThenBy(f => f.Url, StringComparer.Ordinal).Select(Finding)}
+                  {g.OrderBy(f => f.Title, StringComparer.Ordinal).ThenBy(f => f.Url, StringComparer.Ordinal).Select(f => Finding(http, scanId, f, issues.GetValueOrDefault(f.Fingerprint)))}
                 </section>
                 """))}
             </section>
             """);
     }
 
-    private static Markup Finding(VulnerabilityEntity v)
+    /// <summary>The issue's state across scans, and the form that sets a user state (through <c>POST /api/1.0/issues/update</c>).</summary>
+    private static Markup IssueForm(HttpContext http, Guid scanId, IssueEntity issue) => Markup.Of($"""
+        <form method="post" action="/scans/{scanId}/issues/{issue.Id}" class="issue-form">{Layout.CsrfField(http)}
+          <label>Issue state <select name="state">{s_userStates.Select(o =>
+              Markup.Of($"<option value=\"{o.Value}\"{(o.Value == issue.State.ToString() ? Markup.Trusted(" selected") : Markup.Empty)}>{o.Label}</option>"))}</select></label>
+          <label>Note <input name="note" maxlength="4000"></label>
+          <button type="submit" data-action="issue-state">Save</button>
+        </form>
+        """);
+
+    private static Markup Finding(HttpContext http, Guid scanId, VulnerabilityEntity v, IssueEntity? issue)
     {
         var check = s_checks.GetValueOrDefault(v.CheckId);
         return Markup.Of($"""
             <details class="finding" id="v-{v.Id}">
-              <summary><span class="title">{v.Title}</span> <span class="url">{v.Method} {v.Url}</span>{(v.Parameter is { Length: > 0 } p ? Markup.Of($" <span class=\"param\">{v.ParameterLocation} parameter <code>{p}</code></span>") : Markup.Empty)}{(v.IsConfirmed ? Markup.Trusted(" <span class=\"confirmed\">Confirmed</span>") : Markup.Empty)}</summary>
+              <summary><span class="title">{v.Title}</span> <span class="url">{v.Method} {v.Url}</span>{(v.Parameter is { Length: > 0 } p ? Markup.Of($" <span class=\"param\">{v.ParameterLocation} parameter <code>{p}</code></span>") : Markup.Empty)}{(v.IsConfirmed ? Markup.Trusted(" <span class=\"confirmed\">Confirmed</span>") : Markup.Empty)}{(issue is null ? Markup.Empty : Markup.Of($" {Ui.IssueStateBadge(issue.State)}"))}</summary>
               <div class="finding-body">
+                {(issue is null ? Markup.Empty : IssueForm(http, scanId, issue))}
                 {(check is null ? Markup.Empty : Markup.Of($"""
                   <h4>Description</h4><p>{check.Description}</p>
                   <h4>Impact</h4><p>{check.Impact}</p>

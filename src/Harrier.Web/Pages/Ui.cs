@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Storage.Entities;
 using Harrier.Web.Authentication;
@@ -27,6 +28,20 @@ internal static class Ui
 
     public static Markup StateBadge(ScanTaskState state) =>
         Markup.Of($"<span class=\"state state-{state.ToString().ToLowerInvariant()}\" data-state=\"{state}\">{state}</span>");
+
+    /// <summary>An issue's state across scans, e.g. "Fixed (unconfirmed)".</summary>
+    public static Markup IssueStateBadge(IssueState state) =>
+        Markup.Of($"<span class=\"issue-state issue-{state.ToString().ToLowerInvariant()}\" data-issue-state=\"{state}\">{IssueStateLabel(state)}</span>");
+
+    public static string IssueStateLabel(IssueState state) => state switch
+    {
+        IssueState.FixedUnconfirmed => "Fixed (unconfirmed)",
+        IssueState.FixedCantRetest => "Fixed (can't retest)",
+        IssueState.FixedConfirmed => "Fixed (confirmed)",
+        IssueState.AcceptedRisk => "Accepted risk",
+        IssueState.FalsePositive => "False positive",
+        _ => state.ToString(),
+    };
 
     public static string PhaseLabel(ScanTaskPhase phase) => phase switch
     {
@@ -125,6 +140,7 @@ internal static class Ui
     {
         ["launched"] = "Scan queued. It starts as soon as an agent is free.",
         ["relaunched"] = "A new scan with the same configuration was queued.",
+        ["issue-updated"] = "The issue was updated.",
         ["paused"] = "Pausing the scan…",
         ["resumed"] = "Resuming the scan…",
         ["cancelled"] = "Cancelling the scan…",

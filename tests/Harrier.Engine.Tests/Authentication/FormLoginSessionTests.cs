@@ -63,6 +63,29 @@ public sealed class FormLoginSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retest_LogsInFirst_AndReproducesTheSignedInFinding()
+    {
+        // Arrange
+        var policy = Scans.FastPolicy with { EnabledCheckIds = new HashSet<string> { "reflected-xss" } };
+        var full = new RecordingSink();
+        await Scans.RunAsync(Configuration("s3cret"), full, policy);
+        var xss = Assert.Single(full.Findings, f => f.Url.Contains("/account/search", StringComparison.Ordinal));
+        var sentBefore = _site.Requests.Count;
+        var sink = new RecordingSink();
+
+        // Act
+        var request = Scans.Request(Configuration("s3cret"), policy) with { Retest = new RetestPlan([xss]) };
+        var outcome = await new ScanEngine(TimeProvider.System).RunAsync(request, sink, TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal(ScanOutcomeKind.Completed, outcome.Kind);
+        Assert.Equal([xss.Fingerprint], sink.Findings.Select(f => f.Fingerprint));
+        var retestRequests = _site.Requests.Skip(sentBefore).ToList();
+        Assert.Contains("POST /login", retestRequests);
+        Assert.DoesNotContain(retestRequests, r => r.Contains("drop-session", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Login_WithWrongPassword_FailsTheScan()
     {
         var outcome = await Scans.RunAsync(Configuration("wrong"), new RecordingSink());

@@ -60,7 +60,7 @@ public sealed partial class CheckConventionsTests
         Assert.False(string.IsNullOrWhiteSpace(metadata.Description));
         Assert.False(string.IsNullOrWhiteSpace(metadata.Impact));
         Assert.False(string.IsNullOrWhiteSpace(metadata.Remediation));
-        Assert.Equal(check is IActiveCheck ? CheckKind.Active : CheckKind.Passive, metadata.Kind);
+        Assert.Equal(check is IPassiveCheck ? CheckKind.Passive : CheckKind.Active, metadata.Kind);
     }
 
     [Theory]
@@ -99,6 +99,42 @@ public sealed partial class CheckConventionsTests
         Assert.Empty(run.Findings);
         Assert.All(run.RequestsPerInsertionPoint, used => Assert.InRange(used, 0, AttackBudget.For(strength)));
         Assert.InRange(run.RequestsReceived, 0, 2 * AttackBudget.For(strength));
+    }
+
+    public static TheoryData<string, AttackStrength> ResourceChecksByStrength
+    {
+        get
+        {
+            var data = new TheoryData<string, AttackStrength>();
+            foreach (var check in CheckRegistry.All.OfType<IResourceCheck>())
+            {
+                foreach (var strength in new[] { AttackStrength.Low, AttackStrength.Medium, AttackStrength.High })
+                {
+                    data.Add(check.Metadata.Id, strength);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceChecksByStrength))]
+    public async Task ResourceCheck_StaysWithinBudget_AndFindsNothingOnSoft404Site(string id, AttackStrength strength)
+    {
+        // Arrange: every path answers 200 with the same page, and every method is accepted.
+        await using var server = await LoopbackServer.StartAsync(
+            app => app.Map("{**path}", () => Results.Content("<html><body><p>Welcome</p></body></html>", "text/html")),
+            TestContext.Current.CancellationToken);
+        var check = (IResourceCheck)Find(id);
+
+        // Act
+        var run = await CheckHarness.RunResourceAsync(check, server, [server.Url("/a/b/c/d/page.php"), server.Url("/a/b/other.php")], strength);
+
+        // Assert
+        Assert.Empty(run.Findings);
+        Assert.All(run.RequestsPerInsertionPoint, used => Assert.InRange(used, 0, AttackBudget.ForResource(strength)));
+        Assert.InRange(run.RequestsReceived, 0, 2 * AttackBudget.ForResource(strength));
     }
 
     internal static string RepositoryRoot()

@@ -42,6 +42,37 @@ internal static class CheckHarness
         return new CheckRun([.. reporter.Findings], requestCount() - before, perPoint);
     }
 
+    /// <summary>
+    /// Runs one resource check on each of <paramref name="pages"/> (fetched first, like the crawler would) sharing one
+    /// scan's claims; <see cref="CheckRun.RequestsPerInsertionPoint"/> holds the requests used per page.
+    /// </summary>
+    public static async Task<CheckRun> RunResourceAsync(
+        IResourceCheck check,
+        LoopbackServer server,
+        IReadOnlyList<Uri> pages,
+        AttackStrength strength = AttackStrength.Medium,
+        Harrier.Core.Scans.ScanConfiguration? configuration = null)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = Scans.Client(configuration ?? Scans.Configuration(server.BaseUri));
+        var reporter = new ListReporter();
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var perPage = new List<int>();
+        var received = 0;
+        foreach (var page in pages)
+        {
+            var response = (await client.SendAsync(ScanHttpRequest.Get(page), cancellationToken)).Response
+                ?? throw new InvalidOperationException("The page " + page + " did not answer.");
+            var before = server.RequestCount;
+            var context = new ResourceCheckContext(client, response.Request, response, strength, reporter, claimed.Add);
+            await check.RunAsync(context, cancellationToken);
+            perPage.Add(context.RequestsUsed);
+            received += server.RequestCount - before;
+        }
+
+        return new CheckRun([.. reporter.Findings], received, perPage);
+    }
+
     public static ScanHttpResponse Response(string url, int status, string contentType, string body, params (string Name, string Value)[] headers)
     {
         var all = headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value)).Append(new("Content-Type", contentType)).ToList();

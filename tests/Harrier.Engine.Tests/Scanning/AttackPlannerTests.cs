@@ -21,13 +21,13 @@ public sealed class AttackPlannerTests
 
         var jobs = planner.Plan(Page("http://127.0.0.1:5000/a"));
 
-        var headerJobs = jobs.Where(j => j.Point.Kind == InsertionPointKind.Header).ToList();
+        var headerJobs = jobs.Where(j => j.Point?.Kind == InsertionPointKind.Header).ToList();
         Assert.Equal(4, headerJobs.Count); // User-Agent and Referer × two checks
-        Assert.All(headerJobs, j => Assert.Null(j.StrengthCap));
+        Assert.All(headerJobs, j => Assert.Null(j.Budget));
     }
 
     [Fact]
-    public void Plan_AttacksHeadersOfLaterPages_OnlyWithPerPageHeaderChecks_AtLowStrength()
+    public void Plan_AttacksHeadersOfLaterPages_OnlyWithPerPageHeaderChecks_WithASmallBudget()
     {
         using var client = Scans.Client(Scans.Configuration(new Uri("http://127.0.0.1:5000/")));
         var planner = new AttackPlanner([s_errorSql, s_xss], client, "Harrier-Test");
@@ -35,10 +35,10 @@ public sealed class AttackPlannerTests
 
         var jobs = planner.Plan(Page("http://127.0.0.1:5000/b"));
 
-        var headerJobs = jobs.Where(j => j.Point.Kind == InsertionPointKind.Header).ToList();
-        Assert.Equal(["User-Agent", "Referer"], headerJobs.Select(j => j.Point.Name));
+        var headerJobs = jobs.Where(j => j.Point?.Kind == InsertionPointKind.Header).ToList();
+        Assert.Equal(["User-Agent", "Referer"], headerJobs.Select(j => j.Point!.Name));
         Assert.All(headerJobs, j => Assert.Same(s_errorSql, j.Check));
-        Assert.All(headerJobs, j => Assert.Equal(AttackStrength.Low, j.StrengthCap));
+        Assert.All(headerJobs, j => Assert.Equal(AttackPlanner.PerPageHeaderBudget, j.Budget));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AttackPlannerTests
 
         var jobs = planner.Plan(Page("http://127.0.0.1:5000/item/2?q=b"));
 
-        Assert.DoesNotContain(jobs, j => j.Point.Kind == InsertionPointKind.Header);
+        Assert.DoesNotContain(jobs, j => j.Point?.Kind == InsertionPointKind.Header);
     }
 
     private static CrawledPage Page(string url)

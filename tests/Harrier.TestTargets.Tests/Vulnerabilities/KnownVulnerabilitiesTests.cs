@@ -19,6 +19,8 @@ public sealed partial class KnownVulnerabilitiesTests
         "DatabaseErrorMessages", "BackupFileFound", "BackupSourceCodeFound", "GitDisclosure",
         "XPathInjectionIast", "LdapInjectionIast", "PossibleHpp",
         "OutOfBandXxe", "Rfi",
+        "LaravelEnvironmentConfigurationFileDetected", "TraceTrackIdentified",
+        "PhpSourceCodeDisclosure", "PossibleCreditCardDisclosure", "UnsafeCspInstructionDetected",
     ];
 
     private static readonly string[] s_severities = ["BestPractice", "Information", "Low", "Medium", "High", "Critical"];

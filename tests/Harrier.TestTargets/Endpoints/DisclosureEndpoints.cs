@@ -1,10 +1,11 @@
+using System.Text;
 using Harrier.TestTargets.Infrastructure;
 
 namespace Harrier.TestTargets.Endpoints;
 
 /// <summary>
 /// Information disclosure: a stack-trace error page, framework version headers, an internal IP address, an
-/// Apache-style directory listing. Each twin has the same resource without the leak.
+/// Apache-style directory listing, PHP source code, a card number. Each twin has the same resource without the leak.
 /// </summary>
 internal static class DisclosureEndpoints
 {
@@ -59,5 +60,15 @@ internal static class DisclosureEndpoints
             context.Request.RouteValues["file"] is "readme.txt" or "notes.txt"
                 ? Html.WriteTextAsync(context, "Just a text file.\n")
                 : Html.NotFoundAsync(context));
+
+        // Server-side code sent instead of run (a lost handler mapping); the twin runs it.
+        var source = Encoding.UTF8.GetBytes("<?php\n// Order summary\n$total = $order->total();\necho \"<p>Total: $total</p>\";\n");
+        var rendered = Html.PageBytes("Order summary", "<p>Total: 42.00</p>");
+        app.MapGetTwin("/info/source", safe => context => safe ? Html.WriteBytesAsync(context, rendered) : Html.WriteBytesAsync(context, source, Html.TextContentType));
+
+        // A full card number on an order page; the twin masks it.
+        var card = Html.PageBytes("Your order", "<p>Paid with card 4111 1111 1111 1111, expiry 12/30.</p>");
+        var masked = Html.PageBytes("Your order", "<p>Paid with card **** **** **** 1111, expiry 12/30.</p>");
+        app.MapGetTwin("/info/order", safe => context => Html.WriteBytesAsync(context, safe ? masked : card));
     }
 }

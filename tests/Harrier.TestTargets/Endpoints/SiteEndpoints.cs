@@ -15,7 +15,9 @@ internal static class SiteEndpoints
 
         var vulnerable = Html.PageBytes("Vulnerable area", IndexBody(safe: false));
         var safe = Html.PageBytes("Safe twins", IndexBody(safe: true));
-        app.MapGet("/vuln/", context => Html.WriteBytesAsync(context, vulnerable));
+        app.MapGet("/vuln/", context => state.AddedPages.IsEmpty
+            ? Html.WriteBytesAsync(context, vulnerable)
+            : Html.WritePageAsync(context, "Vulnerable area", IndexBody(safe: false) + AddedPagesList(state.AddedPages)));
         app.MapGet("/safe/", context => Html.WriteBytesAsync(context, safe));
 
         var vulnerableScript = Encoding.UTF8.GetBytes(ApiClientScript(safe: false));
@@ -72,6 +74,11 @@ internal static class SiteEndpoints
         return body.ToString();
     }
 
+    /// <summary>Links to the pages the admin surface added, after the regular index.</summary>
+    private static string AddedPagesList(AddedPages pages) =>
+        "<h2>New pages</h2>\n<ul>\n" + string.Concat(pages.Names.Select(name =>
+            $"<li><a href=\"{Html.Encode(AddedPages.LinkOf(name))}\">{Html.Encode(name)}</a></li>\n")) + "</ul>\n";
+
     private static string IndexBody(bool safe)
     {
         var body = new StringBuilder("<ul>\n");
@@ -90,8 +97,11 @@ internal static class SiteEndpoints
 
         // A crawlable page whose backup copy (vulnerable side only) a scanner has to probe for.
         var prefix = safe ? TwinRoutes.SafePrefix : TwinRoutes.VulnerablePrefix;
-        return body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n")
-            .Append("<script src=\"").Append(prefix).Append(ApiClientPath).Append("\"></script>\n").ToString();
+        body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n")
+            .Append("<script src=\"").Append(prefix).Append(ApiClientPath).Append("\"></script>\n");
+
+        // A folder that answers 200 for every path: probes there must not report anything.
+        return (safe ? body.Append("<p><a href=\"/safe/soft404/index.php\">Soft 404 folder</a></p>\n") : body).ToString();
     }
 
     private static string IndexEntry(KnownVulnerability vulnerability, string path)

@@ -33,7 +33,11 @@ internal static class TargetApp
         {
             app.Use((context, next) =>
             {
-                onRequest(context.Request.Method, context.Request.Path.Value + context.Request.QueryString.Value);
+                if (!context.Request.Path.StartsWithSegments(AdminEndpoints.Prefix, StringComparison.Ordinal))
+                {
+                    onRequest(context.Request.Method, context.Request.Path.Value + context.Request.QueryString.Value);
+                }
+
                 return next(context);
             });
         }
@@ -67,6 +71,18 @@ internal static class TargetApp
         // Explicit, so that routing sees the HEAD-to-GET rewrite above.
         app.UseRouting();
 
+        // A hole fixed through the admin surface: its route is served by the safe twin's handler; a route without one
+        // (a probed file) answers 404, as its twin does.
+        app.Use((context, next) =>
+        {
+            if (!state.Holes.IsFixed(context.Request.Path) || context.GetEndpoint() is not { } endpoint)
+            {
+                return next(context);
+            }
+
+            return endpoint.Metadata.GetMetadata<SafeTwinHandler>() is { } twin ? twin.Handler(context) : Html.NotFoundAsync(context);
+        });
+
         SiteEndpoints.Map(app, state);
         CrawlEndpoints.Map(app);
         ScopeEndpoints.Map(app, state);
@@ -91,6 +107,8 @@ internal static class TargetApp
         XPathInjectionEndpoints.Map(app);
         LdapInjectionEndpoints.Map(app);
         ParameterPollutionEndpoints.Map(app);
+        MethodEndpoints.Map(app);
+        AdminEndpoints.Map(app, state);
 
         app.MapFallback(static context => Html.NotFoundAsync(context));
         return app;

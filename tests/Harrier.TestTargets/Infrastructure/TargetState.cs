@@ -17,6 +17,12 @@ internal sealed class TargetState(TestTargetOptions options)
 
     public CommentStore SafeComments { get; } = new();
 
+    /// <summary>Holes the admin surface marked fixed.</summary>
+    public HoleSwitches Holes { get; } = new();
+
+    /// <summary>Pages the admin surface added.</summary>
+    public AddedPages AddedPages { get; } = new();
+
     public long OutsideRequestCount => Interlocked.Read(ref _outsideRequestCount);
 
     public void CountOutsideRequest() => Interlocked.Increment(ref _outsideRequestCount);

@@ -12,8 +12,9 @@ internal static class TwinRoutes
 
     public static void MapTwin(this IEndpointRouteBuilder app, string method, string pattern, Func<bool, RequestDelegate> handler)
     {
-        app.MapMethods(VulnerablePrefix + pattern, [method], handler(false));
-        app.MapMethods(SafePrefix + pattern, [method], handler(true));
+        var safe = handler(true);
+        app.MapMethods(VulnerablePrefix + pattern, [method], handler(false)).WithMetadata(new SafeTwinHandler(safe));
+        app.MapMethods(SafePrefix + pattern, [method], safe);
     }
 
     public static void MapGetTwin(this IEndpointRouteBuilder app, string pattern, Func<bool, RequestDelegate> handler) =>

@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Harrier.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Schedules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ScheduledScans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WebsiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ScanType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Configuration = table.Column<string>(type: "TEXT", nullable: false),
+                    TargetUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ScanProfileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BaseScanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Rule = table.Column<string>(type: "TEXT", nullable: false),
+                    NextExecutionTime = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LaunchCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastLaunchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastScanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledScans", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledScans_Disabled_NextExecutionTime",
+                table: "ScheduledScans",
+                columns: new[] { "Disabled", "NextExecutionTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledScans_UserId_NextExecutionTime",
+                table: "ScheduledScans",
+                columns: new[] { "UserId", "NextExecutionTime" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ScheduledScans");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Harrier.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ScanHistoryIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Scans_WebsiteId_State_FinishedAt",
+                table: "Scans",
+                columns: new[] { "WebsiteId", "State", "FinishedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Scans_WebsiteId_State_FinishedAt",
+                table: "Scans");
+        }
+    }
+}
