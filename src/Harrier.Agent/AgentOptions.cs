@@ -33,4 +33,12 @@ public sealed class AgentOptions
     /// <summary>Claims of one scan before it fails with <c>AgentNotAvailable</c>. Default 3.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Scans of one user that agents run at the same time (scanning, pausing, resuming or delayed); the user's further scans stay
+    /// Queued until one of them ends. Enforced when an agent claims a scan, so every process claiming from one database should use
+    /// the same value. Default: no limit.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int? MaxRunningScansPerUser { get; set; }
 }

@@ -93,7 +93,7 @@ public sealed class ScanAgentService(
             {
                 Storage.Entities.ScanEntity? claimed = null;
                 await WithLeasesAsync(async leases =>
-                    claimed = await leases.TryClaimAsync(agent, _options.LeaseDuration, stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+                    claimed = await leases.TryClaimAsync(agent, _options.LeaseDuration, stoppingToken, _options.MaxRunningScansPerUser).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
                 if (claimed is null)
                 {
                     await Task.Delay(_options.IdlePollInterval, time, stoppingToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,14 +17,14 @@ public sealed partial class ServeProcessTests : IDisposable
     {
         // Arrange
         using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
-        var baseAddress = await server.WaitForListeningAsync();
+        var baseAddress = await server.WaitForListeningAsync(Api.Ct);
         using var client = Client(baseAddress, s_userId, Token);
 
         // Act
         var source = await client.LaunchAsync("http://127.0.0.1:9/process/");
         var relaunched = await client.RelaunchAsync(source.Id());
         var (listStatus, list) = await client.GetJsonAsync("/api/1.0/scans/list");
-        var exitCode = await server.StopAsync();
+        var exitCode = await server.TerminateAsync(Api.Ct);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, listStatus);
@@ -40,7 +39,7 @@ public sealed partial class ServeProcessTests : IDisposable
     {
         // Arrange
         using var server = StartHarrier(bootstrap: false, "serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
-        var baseAddress = await server.WaitForListeningAsync();
+        var baseAddress = await server.WaitForListeningAsync(Api.Ct);
         var file = Path.Combine(_dataDir, "initial-credentials.txt");
 
         // Act
@@ -49,7 +48,7 @@ public sealed partial class ServeProcessTests : IDisposable
         var token = TokenLine().Match(text).Groups["token"].Value;
         using var client = Client(baseAddress, userId, token);
         var (status, _) = await client.GetJsonAsync("/api/1.0/account/me");
-        await server.StopAsync();
+        await server.TerminateAsync(Api.Ct);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, status);
@@ -66,15 +65,15 @@ public sealed partial class ServeProcessTests : IDisposable
         // Arrange
         using (var create = StartHarrier("users", "create", "--name", "Dana", "--email", "dana@example.test", "--data-dir", _dataDir))
         {
-            Assert.Equal(0, await create.WaitForExitAsync());
+            Assert.Equal(0, await create.WaitForExitAsync(Api.Ct));
             var userId = CredentialLine().Match(create.Output).Groups["id"].Value;
             var token = TokenLine().Match(create.Output).Groups["token"].Value;
 
             // Act
             using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
-            using var client = Client(await server.WaitForListeningAsync(), userId, token);
+            using var client = Client(await server.WaitForListeningAsync(Api.Ct), userId, token);
             var (status, me) = await client.GetJsonAsync("/api/1.0/account/me");
-            await server.StopAsync();
+            await server.TerminateAsync(Api.Ct);
 
             // Assert
             Assert.Equal(HttpStatusCode.OK, status);
@@ -96,7 +95,7 @@ public sealed partial class ServeProcessTests : IDisposable
         using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0",
             "--database", $"Host=127.0.0.1;Port={port};Database=harrier;Username=harrier;Password=secret-pw;Timeout=5");
 
-        var exitCode = await server.WaitForExitAsync();
+        var exitCode = await server.WaitForExitAsync(Api.Ct);
 
         Assert.Equal(2, exitCode);
         Assert.Contains($"Cannot use the PostgreSQL database at 127.0.0.1:{port}/harrier", server.Output, StringComparison.Ordinal);
@@ -109,7 +108,7 @@ public sealed partial class ServeProcessTests : IDisposable
     {
         // Arrange: an API server with no agents, and a separate agent process on the same (SQLite) database
         using var server = StartHarrier("serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "0");
-        using var client = Client(await server.WaitForListeningAsync(), s_userId, Token);
+        using var client = Client(await server.WaitForListeningAsync(Api.Ct), s_userId, Token);
         using var agent = StartHarrier("agent", "--data-dir", _dataDir, "--name", "worker", "--concurrency", "1");
 
         // Act: a scan of a closed loopback port ends quickly, Failed — run by the agent process
@@ -124,8 +123,8 @@ public sealed partial class ServeProcessTests : IDisposable
         }
         while ((string?)detail!["State"] is "Queued" or "Scanning");
 
-        var agentExit = await agent.StopAsync();
-        await server.StopAsync();
+        var agentExit = await agent.TerminateAsync(Api.Ct);
+        await server.TerminateAsync(Api.Ct);
 
         // Assert
         Assert.Equal("Failed", (string?)detail["State"]);
@@ -141,7 +140,7 @@ public sealed partial class ServeProcessTests : IDisposable
     {
         using var agent = StartHarrier("agent", "--data-dir", _dataDir, flag, value);
 
-        Assert.Equal(2, await agent.WaitForExitAsync());
+        Assert.Equal(2, await agent.WaitForExitAsync(Api.Ct));
         Assert.Contains(agent.Output.Split('\n'), line => line.StartsWith("harrier: ", StringComparison.Ordinal));
         Assert.DoesNotContain("secret-pw", agent.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", agent.Output, StringComparison.Ordinal);
@@ -166,114 +165,13 @@ public sealed partial class ServeProcessTests : IDisposable
 
     private static HarrierProcess StartHarrier(params string[] args) => StartHarrier(bootstrap: true, args);
 
-    private static HarrierProcess StartHarrier(bool bootstrap, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "harrier.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (bootstrap)
-        {
-            start.Environment["HARRIER_BOOTSTRAP_USER_ID"] = s_userId;
-            start.Environment["HARRIER_BOOTSTRAP_API_TOKEN"] = Token;
-        }
-
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        return new HarrierProcess(Process.Start(start)!);
-    }
+    private static HarrierProcess StartHarrier(bool bootstrap, params string[] args) => HarrierProcess.Start(args, bootstrap
+        ? [KeyValuePair.Create("HARRIER_BOOTSTRAP_USER_ID", s_userId), KeyValuePair.Create("HARRIER_BOOTSTRAP_API_TOKEN", Token)]
+        : []);
 
     [GeneratedRegex(@"User ID:\s+(?<id>[0-9a-f-]{36})")]
     private static partial Regex CredentialLine();
 
     [GeneratedRegex(@"API token:\s+(?<token>\S+)")]
     private static partial Regex TokenLine();
-
-    /// <summary>A running harrier process whose output is collected; the listening address is read from its log.</summary>
-    private sealed partial class HarrierProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public HarrierProcess(Process process)
-        {
-            _process = process;
-            _process.OutputDataReceived += (_, e) => Collect(e.Data);
-            _process.ErrorDataReceived += (_, e) => Collect(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public async Task<Uri> WaitForListeningAsync()
-        {
-            var exited = _process.WaitForExitAsync(Api.Ct);
-            var first = await Task.WhenAny(_listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(60), Api.Ct);
-            Assert.True(first == _listening.Task, "harrier exited before listening:\n" + Output);
-            return await _listening.Task;
-        }
-
-        /// <summary>Sends SIGTERM, as a service manager or Ctrl-C would, and waits for the exit code.</summary>
-        public async Task<int> StopAsync()
-        {
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync(Api.Ct);
-            }
-
-            return await WaitForExitAsync();
-        }
-
-        public async Task<int> WaitForExitAsync()
-        {
-            await _process.WaitForExitAsync(Api.Ct).WaitAsync(TimeSpan.FromSeconds(60), Api.Ct);
-            _process.WaitForExit();
-            return _process.ExitCode;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private void Collect(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-
-            var match = ListeningLine().Match(line);
-            if (match.Success)
-            {
-                _listening.TrySetResult(new Uri(match.Groups["url"].Value));
-            }
-        }
-
-        [GeneratedRegex(@"Now listening on: (?<url>http://\S+)")]
-        private static partial Regex ListeningLine();
-    }
 }

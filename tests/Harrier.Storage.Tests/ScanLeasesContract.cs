@@ -84,6 +84,76 @@ public abstract class ScanLeasesContract(TestDatabases databases)
     }
 
     [Fact]
+    public async Task Claim_WithAPerUserLimit_LeavesTheUsersExtraScansQueued_UntilOneEnds()
+    {
+        await using var database = await databases.CreateAsync(Ct);
+        var owner = Guid.NewGuid();
+        var mine = Enumerable.Range(0, 3).Select(i => Seed.Scan(Now.AddMinutes(-10 + i))).ToArray();
+        Array.ForEach(mine, s => s.UserId = owner);
+        var other = Seed.Scan(Now.AddMinutes(-1));
+        await AddAsync(database, [.. mine, other]);
+        await using var db = database.NewContext();
+        var leases = new ScanLeases(db, _time);
+        var agents = Enumerable.Range(1, 4).Select(i => Agent("slot-" + i)).ToArray();
+
+        var first = await leases.TryClaimAsync(agents[0], s_lease, Ct, maxRunningPerUser: 2);
+        var second = await leases.TryClaimAsync(agents[1], s_lease, Ct, maxRunningPerUser: 2);
+        var third = await leases.TryClaimAsync(agents[2], s_lease, Ct, maxRunningPerUser: 2);
+        var atLimit = await leases.TryClaimAsync(agents[3], s_lease, Ct, maxRunningPerUser: 2);
+        await leases.FinishAsync(first!.Id, agents[0], ScanTaskState.Complete, null, null, null, Ct);
+        var afterEnd = await leases.TryClaimAsync(agents[3], s_lease, Ct, maxRunningPerUser: 2);
+
+        Assert.Equal([mine[0].Id, mine[1].Id, other.Id], new[] { first.Id, second!.Id, third!.Id });
+        Assert.Null(atLimit);
+        Assert.Equal(mine[2].Id, afterEnd!.Id);
+    }
+
+    [Fact]
+    public async Task Claim_WithAPerUserLimit_ByManyAgentsAtOnce_NeverRunsMoreThanTheLimitPerUser()
+    {
+        await using var database = await databases.CreateAsync(Ct);
+        var owners = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToArray();
+        var scans = Enumerable.Range(0, 30).Select(i => Seed.Scan(Now.AddSeconds(-100 + i))).ToArray();
+        for (var i = 0; i < scans.Length; i++)
+        {
+            scans[i].UserId = owners[i % owners.Length];
+        }
+
+        await AddAsync(database, scans);
+
+        var claimers = Enumerable.Range(1, 8).Select(n => Task.Run(async () =>
+        {
+            await using var db = database.NewContext();
+            var leases = new ScanLeases(db, _time);
+            var agent = Agent("claimer-" + n);
+            var claimed = 0;
+            while (await leases.TryClaimAsync(agent, s_lease, Ct, maxRunningPerUser: 2) is not null)
+            {
+                claimed++;
+                agent = Agent("claimer-" + n + "-" + claimed);
+            }
+
+            return claimed;
+        }, Ct)).ToArray();
+        var claims = (await Task.WhenAll(claimers)).Sum();
+        // A PostgreSQL claimer that lost the owner's lock race answers null although other owners may still have room: top up alone.
+        await using (var db = database.NewContext())
+        {
+            while (await new ScanLeases(db, _time).TryClaimAsync(Agent("top-up-" + claims), s_lease, Ct, maxRunningPerUser: 2) is not null)
+            {
+                claims++;
+            }
+        }
+
+        await using var check = database.NewContext();
+        var running = await check.Scans.Where(s => s.State == ScanTaskState.Scanning).GroupBy(s => s.UserId)
+            .Select(g => new { User = g.Key, Count = g.Count() }).ToListAsync(Ct);
+        Assert.Equal(6, claims);
+        Assert.Equal(owners.Order(), running.Select(r => r.User).Order());
+        Assert.All(running, r => Assert.Equal(2, r.Count));
+    }
+
+    [Fact]
     public async Task Claim_RoutedScan_GoesOnlyToTheNamedAgentOrGroup()
     {
         await using var database = await databases.CreateAsync(Ct);

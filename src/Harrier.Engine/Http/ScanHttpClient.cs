@@ -7,8 +7,8 @@ namespace Harrier.Engine.Http;
 
 /// <summary>
 /// The one send path. Every request of a scan, from the crawler or a check, goes through <see cref="SendAsync"/>,
-/// which enforces in order: scope, excluded links and disallowed methods; the pause gate; the request rate; adaptive
-/// concurrency; the request timeout and the response-size cap. It adds the User-Agent, the scan's cookies and
+/// which enforces in order: scope, excluded links and disallowed methods; the pause gate; adaptive concurrency; the
+/// request rate; the request timeout and the response-size cap. It adds the User-Agent, the scan's cookies and
 /// target credentials, updates the cookie jar, counts requests and hands each response to the observer (passive checks).
 /// A misbehaving target never throws out of here: failures come back as a <see cref="SendResult"/>.
 /// </summary>
@@ -56,12 +56,14 @@ internal sealed class ScanHttpClient(
         }
 
         await settings.PauseGate.WaitWhilePausedAsync(cancellationToken).ConfigureAwait(false);
-        await _rate.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _concurrency.AcquireAsync(cancellationToken).ConfigureAwait(false);
         var started = timeProvider.GetTimestamp();
         SendResult result = SendResult.Failed(SendError.Timeout, "Not sent.");
         try
         {
+            // The rate slot is taken last, right before the send: slots taken earlier by requests that then waited for a
+            // concurrency slot would go out together, a burst above the rate (PolitenessTests measured 17 in a second at 10/s).
+            await _rate.WaitAsync(cancellationToken).ConfigureAwait(false);
             // Paused while waiting for a slot: still nothing goes out until the gate opens.
             await settings.PauseGate.WaitWhilePausedAsync(cancellationToken).ConfigureAwait(false);
             started = timeProvider.GetTimestamp();

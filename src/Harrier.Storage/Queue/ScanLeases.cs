@@ -21,19 +21,32 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
     /// differs: on PostgreSQL a <c>SELECT … FOR UPDATE SKIP LOCKED</c> in the claim's transaction, so concurrent claimers
     /// take different scans without waiting; on SQLite a sub-query of the UPDATE, which holds the one write lock from its
     /// start, so the candidate cannot change under it.
+    /// <para>
+    /// With <paramref name="maxRunningPerUser"/>, a scan whose owner already has that many scans held by agents
+    /// (scanning, pausing, resuming or delayed) is not a candidate: the owner's extra scans stay Queued until one ends. On SQLite the count is
+    /// part of the one UPDATE; on PostgreSQL two claimers could each count before the other commits, so the claim also takes the
+    /// owner's transaction-scoped advisory lock and counts again, committed rows only, before it updates.
+    /// </para>
     /// </summary>
-    public async Task<ScanEntity?> TryClaimAsync(AgentIdentity agent, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<ScanEntity?> TryClaimAsync(AgentIdentity agent, TimeSpan lease, CancellationToken cancellationToken, int? maxRunningPerUser = null)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRunningPerUser ?? 1, 1);
         var token = Guid.NewGuid();
+        var max = maxRunningPerUser ?? int.MaxValue;
         int claimed;
         if (db.IsPostgres)
         {
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var candidate = await LockCandidateOnPostgresAsync(agent, cancellationToken).ConfigureAwait(false);
+                var candidate = await LockCandidateOnPostgresAsync(agent, max, cancellationToken).ConfigureAwait(false);
                 if (candidate is not { } id)
+                {
+                    return null;
+                }
+
+                if (maxRunningPerUser is not null && !await OwnerUnderLimitOnPostgresAsync(id, max, cancellationToken).ConfigureAwait(false))
                 {
                     return null;
                 }
@@ -44,7 +57,9 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
         }
         else
         {
-            var candidate = Claimable(agent).OrderBy(s => s.InitiatedAt).Select(s => s.Id).Take(1);
+            var candidate = Claimable(agent)
+                .Where(s => db.Scans.Count(r => r.UserId == s.UserId && r.DeletedAt == null && s_holdsAgent.Contains(r.State)) < max)
+                .OrderBy(s => s.InitiatedAt).Select(s => s.Id).Take(1);
             claimed = await ClaimAsync(db.Scans.Where(s => candidate.Contains(s.Id)), agent, lease, token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -78,20 +93,46 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
             .Where(s => s.RequiredAgentGroupName == null || s.RequiredAgentGroupName == group);
     }
 
+    /// <summary>The states in which a scan holds an agent: what <c>MaxRunningScansPerUser</c> counts.</summary>
+    private static readonly ScanTaskState[] s_holdsAgent = [ScanTaskState.Scanning, ScanTaskState.Pausing, ScanTaskState.Resuming, ScanTaskState.Delayed];
+
+    /// <summary>The first key of the per-user claim advisory locks ("Harr"); the two-key form never meets <see cref="ReaperLockKey"/>.</summary>
+    private const int UserLockSpace = 0x4861_7272;
+
     /// <summary><see cref="Claimable"/> in SQL, locking the oldest row that no other transaction holds (PostgreSQL only).</summary>
-    private async Task<Guid?> LockCandidateOnPostgresAsync(AgentIdentity agent, CancellationToken cancellationToken)
+    private async Task<Guid?> LockCandidateOnPostgresAsync(AgentIdentity agent, int maxRunningPerUser, CancellationToken cancellationToken)
     {
         var (name, host, group) = Routing(agent);
         var ids = await db.Database.SqlQuery<Guid>($"""
-            SELECT "Id" AS "Value" FROM "Scans"
+            SELECT "Id" AS "Value" FROM "Scans" AS s
             WHERE "State" = 'Queued' AND "DeletedAt" IS NULL
               AND ("RequiredAgentName" IS NULL OR "RequiredAgentName" = {name} OR "RequiredAgentName" = {host})
               AND ("RequiredAgentGroupName" IS NULL OR "RequiredAgentGroupName" = {group})
+              AND (SELECT COUNT(*) FROM "Scans" AS r WHERE r."UserId" = s."UserId" AND r."DeletedAt" IS NULL
+                   AND r."State" IN ('Scanning', 'Pausing', 'Resuming', 'Delayed')) < {maxRunningPerUser}
             ORDER BY "InitiatedAt"
             LIMIT 1
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ids.Count == 0 ? null : ids[0];
+    }
+
+    /// <summary>
+    /// Takes the candidate's owner's claim lock (held until the claim's transaction ends) and counts the owner's running scans again:
+    /// every claim of that owner that committed before the lock was granted is seen.
+    /// </summary>
+    private async Task<bool> OwnerUnderLimitOnPostgresAsync(Guid candidate, int maxRunningPerUser, CancellationToken cancellationToken)
+    {
+        // Two statements: under READ COMMITTED each one sees what committed before it started, so the count must follow the lock.
+        await db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock({UserLockSpace}, hashtext("UserId"::text)) FROM "Scans" WHERE "Id" = {candidate}
+            """, cancellationToken).ConfigureAwait(false);
+        var running = await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*)::int AS "Value" FROM "Scans" AS r
+            WHERE r."UserId" = (SELECT "UserId" FROM "Scans" WHERE "Id" = {candidate}) AND r."DeletedAt" IS NULL
+              AND r."State" IN ('Scanning', 'Pausing', 'Resuming', 'Delayed')
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return running.Single() < maxRunningPerUser;
     }
 
     private static (string? Name, string? Host, string? Group) Routing(AgentIdentity agent)

@@ -164,7 +164,7 @@ public sealed class ScaleOutEndToEndTests(PostgresDatabases databases) : IClassF
 
     private static Guid[] Identities(string name) => [.. Enumerable.Range(1, Concurrency).Select(i => ScanAgentService.Identity(name, i).Id)];
 
-    private static SortedSet<string> Keys(IEnumerable<(string Type, string Url)> findings) =>
+    internal static SortedSet<string> Keys(IEnumerable<(string Type, string Url)> findings) =>
         new(findings.Where(f => !IsCookieHole(f.Url)).Select(f => $"{f.Type} {f.Url}"), StringComparer.Ordinal);
 
     /// <summary>Whether a cookie set by the page under attack is attacked depends on response order (docs/engine.md, Known gaps).</summary>

@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Harrier.Storage.Tests.ScaleOut;
+namespace Harrier.Api.Tests;
 
 /// <summary>
 /// A real <c>harrier</c> process (<c>dotnet harrier.dll serve|agent …</c>, the executable users run) whose output is collected,
-/// so a test can read its listening address, stop it with SIGTERM or kill it with SIGKILL.
+/// so a test can read its listening address, stop it with SIGTERM or kill it with SIGKILL. One wrapper for every test project
+/// that starts the executable (linked into Harrier.Storage.Tests like <see cref="Api"/>).
 /// </summary>
 internal sealed partial class HarrierProcess : IDisposable
 {
@@ -66,10 +67,14 @@ internal sealed partial class HarrierProcess : IDisposable
         return await _listening.Task;
     }
 
-    /// <summary>SIGKILL: the process dies at once, holding its leases.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>SIGKILL: the process dies at once, holding its leases and whatever it had not written yet.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
 
-    /// <summary>SIGTERM, as a service manager sends it; returns the exit code.</summary>
+    /// <summary>SIGTERM, as a service manager or Ctrl-C sends it; returns the exit code.</summary>
     public async Task<int> TerminateAsync(CancellationToken cancellationToken)
     {
         using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -77,6 +82,12 @@ internal sealed partial class HarrierProcess : IDisposable
             await kill.WaitForExitAsync(cancellationToken);
         }
 
+        return await WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits (at most a minute) for the process to end by itself; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
         await _process.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         _process.WaitForExit();
         return _process.ExitCode;
