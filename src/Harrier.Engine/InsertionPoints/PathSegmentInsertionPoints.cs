@@ -24,15 +24,30 @@ internal static class PathSegmentInsertionPoints
                 continue;
             }
 
-            var index = i;
-            yield return new InsertionPoint(InsertionPointKind.Path, "segment" + index, original, value =>
-            {
-                var copy = (string[])segments.Clone();
-                copy[index] = Uri.EscapeDataString(value);
-                return request with { Url = new UriBuilder(request.Url) { Path = string.Join('/', copy) }.Uri };
-            });
+            yield return At(request, segments, i);
         }
     }
+
+    /// <summary>The insertion point named <paramref name="name"/> (<c>segmentN</c>) whatever the segment looks like (a retest of a stored finding), or null.</summary>
+    public static InsertionPoint? Named(ScanHttpRequest request, string name)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(name);
+        var segments = request.Url.AbsolutePath.Split('/');
+        return name.StartsWith("segment", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan("segment".Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index > 0 && index < segments.Length && segments[index].Length > 0
+                ? At(request, segments, index)
+                : null;
+    }
+
+    private static InsertionPoint At(ScanHttpRequest request, string[] segments, int index) =>
+        new(InsertionPointKind.Path, "segment" + index, Uri.UnescapeDataString(segments[index]), value =>
+        {
+            var copy = (string[])segments.Clone();
+            copy[index] = Uri.EscapeDataString(value);
+            return request with { Url = new UriBuilder(request.Url) { Path = string.Join('/', copy) }.Uri };
+        });
 
     /// <summary>The visible text of a successful HTML page (scripts and styles left out), or null for anything else.</summary>
     public static string? VisibleText(ScanHttpResponse response)

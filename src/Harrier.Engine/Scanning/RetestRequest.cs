@@ -48,7 +48,7 @@ internal static class RetestRequest
             return null;
         }
 
-        if (point.Kind is InsertionPointKind.Form or InsertionPointKind.Json && finding.Payload is { Length: > 0 } payload
+        if (point.Kind is InsertionPointKind.Form or InsertionPointKind.Json or InsertionPointKind.Xml && finding.Payload is { Length: > 0 } payload
             && point.OriginalValue.Contains(payload, StringComparison.Ordinal))
         {
             var original = point.OriginalValue.Replace(payload, "", StringComparison.Ordinal);
@@ -65,7 +65,9 @@ internal static class RetestRequest
         return finding.Parameter is null
             ? (points.Count > 0 ? points[0] : null)
             : points.FirstOrDefault(p => p.Name == finding.Parameter && p.Kind.ToString() == finding.ParameterLocation)
-              ?? points.FirstOrDefault(p => p.Name == finding.Parameter);
+              ?? points.FirstOrDefault(p => p.Name == finding.Parameter)
+              // A path segment the page showed as text at scan time is input whatever the page shows now.
+              ?? (finding.ParameterLocation == nameof(InsertionPointKind.Path) ? PathSegmentInsertionPoints.Named(request, finding.Parameter) : null);
     }
 
     /// <summary>Method, URL (on the finding's origin), content type and body of a raw HTTP request; null if it is not one.</summary>

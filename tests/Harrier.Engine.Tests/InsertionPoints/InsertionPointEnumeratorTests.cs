@@ -122,6 +122,31 @@ public sealed class InsertionPointEnumeratorTests
     }
 
     [Fact]
+    public void Named_RebuildsAStoredPathSegmentPoint_WhateverTheSegmentLooksLike()
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/users/profile/alice"));
+
+        var point = PathSegmentInsertionPoints.Named(request, "segment3");
+
+        Assert.NotNull(point);
+        Assert.Equal((InsertionPointKind.Path, "alice"), (point.Kind, point.OriginalValue));
+        Assert.Equal("/users/profile/bob", point.WithValue("bob").Url.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("segment9")]
+    [InlineData("segment0")]
+    [InlineData("segment")]
+    [InlineData("segment-1")]
+    [InlineData("q")]
+    public void Named_NullForANameThatIsNoSegmentOfTheRequest(string name)
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/users/profile/alice"));
+
+        Assert.Null(PathSegmentInsertionPoints.Named(request, name));
+    }
+
+    [Fact]
     public void VisibleText_LeavesOutScriptsAndNonHtml()
     {
         var page = CheckHarness.Response("http://127.0.0.1/a", 200, "text/html", "<html><body><p>Hello alice</p><script>var bob = 1;</script></body></html>");
