@@ -9,7 +9,7 @@ namespace Harrier.Engine.Scanning;
 /// finding's (the original, unattacked URL); method, body and content type come from the stored raw request. A body
 /// value carries the old payload, which is taken out again so the check gets a benign baseline.
 /// </summary>
-internal static class RetestRequest
+internal static partial class RetestRequest
 {
     private const string NeutralValue = "1";
 
@@ -37,7 +37,7 @@ internal static class RetestRequest
         }
 
         var raw = Parse(finding.Evidence?.RawRequest, url);
-        var request = new ScanHttpRequest(finding.Method, url) { Body = raw?.Body, ContentType = raw?.ContentType };
+        var request = new ScanHttpRequest(finding.Method, url) { Body = WithoutDocumentType(raw?.Body), ContentType = raw?.ContentType };
         var cookies = finding.ParameterLocation == nameof(InsertionPointKind.Cookie) && finding.Parameter is { } cookie
             ? [.. (options.JarCookies ?? []).Where(c => c.Key != cookie), new(cookie, NeutralValue)]
             : options.JarCookies;
@@ -58,6 +58,26 @@ internal static class RetestRequest
 
         return point is null ? null : (request, point);
     }
+
+    /// <summary>
+    /// An XML body whose stored copy is a whole-document attack (XXE: a DOCTYPE declaring entities, used in the elements)
+    /// loses the DOCTYPE and its entity references, which gives back the document the check attacked. Other bodies are kept.
+    /// </summary>
+    internal static string? WithoutDocumentType(string? body)
+    {
+        if (body is null || DocumentType().Match(body) is not { Success: true } doctype)
+        {
+            return body;
+        }
+
+        return EntityReference().Replace(body.Remove(doctype.Index, doctype.Length), NeutralValue);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\])?\s*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DocumentType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"&(?!(?:lt|gt|amp|quot|apos|#x?[0-9a-fA-F]+);)[A-Za-z_][\w.-]*;")]
+    private static partial System.Text.RegularExpressions.Regex EntityReference();
 
     private static InsertionPoint? Find(ScanHttpRequest request, InsertionPointOptions options, Finding finding)
     {
