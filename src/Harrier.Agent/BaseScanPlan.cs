@@ -1,4 +1,5 @@
 using Harrier.Core.Findings;
+using Harrier.Core.Issues;
 using Harrier.Core.Scans;
 using Harrier.Engine;
 using Harrier.Storage;
@@ -28,6 +29,12 @@ internal static class BaseScanPlan
             return request with { Retest = new RetestPlan(baseFindings) };
         }
 
+        // Carried over only while still open: a base finding whose issue a later scan or retest found fixed is not
+        // brought back by an incremental scan that does not look at its (unchanged) page again.
+        var fixedStates = Enum.GetValues<IssueState>().Where(IssueRules.IsFixed).ToList();
+        var fixedFingerprints = (await db.Issues.AsNoTracking().Where(i => i.WebsiteId == scan.WebsiteId && fixedStates.Contains(i.State))
+            .Select(i => i.Fingerprint).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        baseFindings.RemoveAll(f => fixedFingerprints.Contains(f.Fingerprint));
         var resources = await db.CrawledResources.AsNoTracking().Where(r => r.ScanId == baseId)
             .Select(r => new CrawledResource(r.Url, r.Method, r.ParameterNames, r.StatusCode, r.ContentType, r.ResponseHash, r.Attacked))
             .ToListAsync(cancellationToken).ConfigureAwait(false);

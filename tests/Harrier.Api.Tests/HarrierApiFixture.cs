@@ -1,10 +1,15 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Harrier.Core.Findings;
+using Harrier.Core.Scans;
 using Harrier.Server.Hosting;
+using Harrier.Storage.Entities;
+using Harrier.Storage.Queue;
 using Harrier.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Harrier.Api.Tests;
@@ -105,6 +110,34 @@ public class HarrierApiFixture : IAsyncLifetime
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
     public IServiceProvider Services => _app!.Services;
+
+    /// <summary>Gives a queued scan these findings (URL = target + type) and completes it as an agent would (issues applied).</summary>
+    public async Task<Guid> CompleteWithFindingsAsync(Guid scanId, string target, params (string Type, string Parameter, Severity Severity)[] findings)
+    {
+        var agent = new AgentIdentity(Guid.NewGuid(), "test-agent");
+        await WithDbAsync(async db =>
+        {
+            var scan = await db.Scans.FirstAsync(s => s.Id == scanId, Api.Ct);
+            scan.State = ScanTaskState.Scanning;
+            scan.StartedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
+            scan.AgentId = agent.Id;
+            foreach (var (type, parameter, severity) in findings)
+            {
+                var url = target + type;
+                db.Vulnerabilities.Add(new VulnerabilityEntity
+                {
+                    Id = Guid.NewGuid(), ScanId = scanId, WebsiteId = scan.WebsiteId, CheckId = "test", Type = type, Title = type, Severity = severity,
+                    IsConfirmed = true, Url = url, Method = "GET", Parameter = parameter, Payload = "<x>", ParameterLocation = "Query",
+                    Fingerprint = FindingFingerprint.Of(type, url, "GET", parameter), FoundAt = scan.StartedAt.Value,
+                });
+            }
+
+            await db.SaveChangesAsync(Api.Ct);
+            await new ScanLeases(db, TimeProvider.System).FinishAsync(scanId, agent, ScanTaskState.Complete, null, null, null, Api.Ct);
+            Assert.NotNull((await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId, Api.Ct)).IssuesAppliedAt);
+        });
+        return scanId;
+    }
 
     /// <summary>Runs <paramref name="action"/> against the server's database (to set states only an agent could reach).</summary>
     public async Task WithDbAsync(Func<HarrierDbContext, Task> action)

@@ -1,16 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Harrier.Core.Findings;
 using Harrier.Core.Scans;
-using Harrier.Storage.Entities;
-using Harrier.Storage.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Harrier.Api.Tests;
 
 /// <summary>
 /// Issues across scans through the wire (contract §5.5, docs/issues.md): scans are launched by the API, their findings seeded in
-/// storage, and they end through <see cref="ScanLeases.FinishAsync"/> exactly as an agent ends them. Each test scans its own port,
+/// storage, and they end through <c>ScanLeases.FinishAsync</c> exactly as an agent ends them. Each test scans its own port,
 /// so its own website.
 /// </summary>
 public sealed class IssuesApiTests(HarrierApiFixture fixture) : IClassFixture<HarrierApiFixture>
@@ -236,31 +233,6 @@ public sealed class IssuesApiTests(HarrierApiFixture fixture) : IClassFixture<Ha
     }
 
     /// <summary>Launches a full scan, gives it these findings (URL = target + type) and completes it as an agent would.</summary>
-    private async Task<string> CompletedScanAsync(HttpClient client, string target, params (string Type, string Parameter, Severity Severity)[] findings)
-    {
-        var id = Guid.Parse((await client.LaunchAsync(target)).Id());
-        var agent = new AgentIdentity(Guid.NewGuid(), "issues-test");
-        await fixture.WithDbAsync(async db =>
-        {
-            var scan = await db.Scans.FirstAsync(s => s.Id == id, Api.Ct);
-            scan.State = ScanTaskState.Scanning;
-            scan.StartedAt = TimeProvider.System.GetUtcNow().UtcDateTime;
-            scan.AgentId = agent.Id;
-            foreach (var (type, parameter, severity) in findings)
-            {
-                var url = target + type;
-                db.Vulnerabilities.Add(new VulnerabilityEntity
-                {
-                    Id = Guid.NewGuid(), ScanId = id, WebsiteId = scan.WebsiteId, CheckId = "test", Type = type, Title = type, Severity = severity,
-                    IsConfirmed = true, Url = url, Method = "GET", Parameter = parameter, Payload = "<x>", ParameterLocation = "Query",
-                    Fingerprint = FindingFingerprint.Of(type, url, "GET", parameter), FoundAt = scan.StartedAt.Value,
-                });
-            }
-
-            await db.SaveChangesAsync(Api.Ct);
-            await new ScanLeases(db, TimeProvider.System).FinishAsync(id, agent, ScanTaskState.Complete, null, null, null, Api.Ct);
-            Assert.NotNull((await db.Scans.AsNoTracking().SingleAsync(s => s.Id == id, Api.Ct)).IssuesAppliedAt);
-        });
-        return id.ToString();
-    }
+    private async Task<string> CompletedScanAsync(HttpClient client, string target, params (string Type, string Parameter, Severity Severity)[] findings) =>
+        (await fixture.CompleteWithFindingsAsync(Guid.Parse((await client.LaunchAsync(target)).Id()), target, findings)).ToString();
 }

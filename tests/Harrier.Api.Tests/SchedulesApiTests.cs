@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Harrier.Core.Scans;
+using Harrier.Server.Hosting;
 using Harrier.Server.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,15 +67,18 @@ public sealed class SchedulesApiTests(HarrierApiFixture fixture) : IClassFixture
     [Fact]
     public async Task UsersDateFormatAndTimeZone_AreUsedForInputAndOutput_AndIsoIsAccepted()
     {
+        // A user of its own: a server remembers a checked token's user (and its formats) for a few seconds.
+        var (userId, token) = (Guid.Empty, "");
         await fixture.WithDbAsync(async db =>
         {
-            var user = await db.Users.SingleAsync(u => u.Id == fixture.OtherUserId, Api.Ct);
+            (userId, token) = await UserAdministration.CreateUserAsync(db, TimeProvider.System, "New York", "ny@example.test", isAdmin: false);
+            var user = await db.Users.SingleAsync(u => u.Id == userId, Api.Ct);
             user.DateFormat = "MM/dd/yyyy";
             user.TimeFormat = "HH:mm";
             user.TimeZoneId = "America/New_York";
             await db.SaveChangesAsync(Api.Ct);
         });
-        var b = fixture.OtherUserClient();
+        var b = fixture.Client(userId.ToString(), token);
 
         var (_, local) = await b.PostJsonAsync("/api/1.0/scans/schedule", new
         {

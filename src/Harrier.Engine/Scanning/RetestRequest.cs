@@ -43,6 +43,17 @@ internal static partial class RetestRequest
             : options.JarCookies;
         options = options with { JarCookies = cookies };
         var point = Find(request, options, finding);
+        if (point is null && finding.ParameterLocation == nameof(InsertionPointKind.Form) && finding.Parameter is { } field)
+        {
+            // The evidence is another request (a stored payload is shown by a later GET): rebuild the form from the parameter.
+            request = request with
+            {
+                Body = Uri.EscapeDataString(field) + "=" + NeutralValue,
+                ContentType = "application/x-www-form-urlencoded",
+            };
+            point = Find(request, options, finding);
+        }
+
         if (point is null)
         {
             return null;

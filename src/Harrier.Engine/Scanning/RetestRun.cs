@@ -19,7 +19,8 @@ internal sealed class RetestRun(ScanRequest request, RetestPlan plan, IScanSink 
     : IScanRun
 {
     private readonly FindingCollector _findings = new(sink);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _claims = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _claims = new(StringComparer.Ordinal);
+    private readonly PlantedPayloads _planted = new();
     private long _done;
 
     public ScanProgress Snapshot() => new(Interlocked.Read(ref _done), plan.Findings.Count, client.CurrentConcurrency);
@@ -46,6 +47,7 @@ internal sealed class RetestRun(ScanRequest request, RetestPlan plan, IScanSink 
                 await RetestAsync(finding, reporter, ct).ConfigureAwait(false);
                 Interlocked.Increment(ref _done);
             }).ConfigureAwait(false);
+            await LookAgainAsync(reporter, cancellationToken).ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -90,7 +92,7 @@ internal sealed class RetestRun(ScanRequest request, RetestPlan plan, IScanSink 
             return;
         }
 
-        var context = new ActiveCheckContext(client, original, null, point, request.Policy.Strength, reporter, key => _claims.TryAdd(key, 0), outOfBand: outOfBand);
+        var context = new ActiveCheckContext(client, original, null, point, request.Policy.Strength, reporter, key => _claims.TryAdd(key, 0), _planted, outOfBand);
         await check.RunAsync(context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -107,6 +109,22 @@ internal sealed class RetestRun(ScanRequest request, RetestPlan plan, IScanSink 
             // A fresh claim store: "once per site" keys must not stop the one check this finding is about.
             var runner = new PassiveCheckRunner([check], reporter, logger);
             await runner.ObserveAsync(client, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stored findings show on another page than the one that planted them: as in a scan, the checks that planted
+    /// something look again — here at the pages of the base findings, since a retest does not crawl.
+    /// </summary>
+    private async Task LookAgainAsync(IFindingReporter reporter, CancellationToken cancellationToken)
+    {
+        ScanHttpRequest[] pages = [.. plan.Findings
+            .Select(f => Uri.TryCreate(f.Url, UriKind.Absolute, out var url) ? url.GetLeftPart(UriPartial.Path) : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).Select(url => ScanHttpRequest.Get(new Uri(url)))];
+        var enabled = request.Policy.EnabledCheckIds;
+        foreach (var check in CheckRegistry.All.OfType<ISecondLookCheck>().Where(c => enabled is null || enabled.Contains(c.Metadata.Id)))
+        {
+            await check.LookAgainAsync(new SecondLookContext(client, pages, _planted, request.Policy.Strength, reporter), cancellationToken).ConfigureAwait(false);
         }
     }
 
