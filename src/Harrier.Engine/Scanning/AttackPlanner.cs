@@ -81,7 +81,7 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
             {
                 jobs.Add(new AttackJob(page, point, check));
             }
-            else if (firstOnTemplate && check is IPerPageHeaderCheck)
+            else if (firstOnTemplate && check is IPerPageHeaderCheck && !StaticFile.Is(page.Request.Url))
             {
                 jobs.Add(new AttackJob(page, point, check, PerPageHeaderBudget));
             }

@@ -54,6 +54,20 @@ public sealed class AttackPlannerTests
         Assert.DoesNotContain(jobs, j => j.Point?.Kind == InsertionPointKind.Header);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/robots.txt")]
+    [InlineData("http://127.0.0.1:5000/assets/app.js")]
+    public void Plan_DoesNotAttackHeadersPerPage_OnStaticFiles(string url)
+    {
+        using var client = Scans.Client(Scans.Configuration(new Uri("http://127.0.0.1:5000/")));
+        var planner = new AttackPlanner([s_errorSql, s_xss], client, "Harrier-Test");
+        planner.Plan(Page("http://127.0.0.1:5000/a"));
+
+        var jobs = planner.Plan(Page(url));
+
+        Assert.DoesNotContain(jobs, j => j.Point?.Kind == InsertionPointKind.Header);
+    }
+
     private static CrawledPage Page(string url)
     {
         var response = CheckHarness.Response(url, 200, "text/html", "<p>x</p>");

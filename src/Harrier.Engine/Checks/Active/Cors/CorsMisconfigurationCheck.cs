@@ -17,7 +17,7 @@ internal sealed class CorsMisconfigurationCheck : IResourceCheck
     public async Task RunAsync(ResourceCheckContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.TryClaimOnce(Metadata.Id + " " + context.Request.Method + " " + context.Request.Url.GetLeftPart(UriPartial.Path)))
+        if (Http.StaticFile.Is(context.Request.Url) || !context.TryClaimOnce(Metadata.Id + " " + context.Request.Method + " " + context.Request.Url.GetLeftPart(UriPartial.Path)))
         {
             return;
         }

@@ -14,6 +14,7 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
         _server = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/api/reflect", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: true));
+            app.MapGet("/static/app.js", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: true));
             app.MapGet("/api/null", (HttpRequest request, HttpResponse response) =>
                 Cors(response, request.Headers.Origin == "null" ? "null" : "https://app.trusted.example", credentials: true));
             app.MapGet("/safe/wildcard", (HttpResponse response) => Cors(response, "*", credentials: false));
@@ -48,6 +49,14 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
 
         // Assert
         Assert.Equal([2, 0], run.RequestsPerInsertionPoint);
+    }
+
+    [Fact]
+    public async Task DoesNotProbe_StaticFiles()
+    {
+        var run = await CheckHarness.RunResourceAsync(new CorsMisconfigurationCheck(), _server, [_server.Url("/static/app.js")]);
+
+        Assert.Equal([0], run.RequestsPerInsertionPoint);
     }
 
     [Theory]
