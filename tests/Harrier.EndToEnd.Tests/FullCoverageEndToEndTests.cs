@@ -1,3 +1,4 @@
+using System.Globalization;
 using Harrier.TestTargets;
 
 namespace Harrier.EndToEnd.Tests;
@@ -47,6 +48,15 @@ public sealed class FullCoverageEndToEndTests(FullCoverageFixture scan) : IClass
             .ToList();
         Assert.True(duplicates.Count == 0, "reported more than once: " + string.Join(", ", duplicates));
         Assert.NotEmpty(scan.Findings);
+    }
+
+    [Fact]
+    public void Scan_SendsRequests_AndReportsItsCost()
+    {
+        Assert.Equal("Complete", scan.FinalState);
+        Assert.True(scan.RequestCount > 0);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Full-coverage scan: {scan.ScanTime.TotalSeconds:F0} s, {scan.RequestCount} requests, {scan.Findings.Count} findings"));
     }
 
     /// <summary>

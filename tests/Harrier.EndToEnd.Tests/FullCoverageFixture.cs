@@ -20,6 +20,9 @@ public sealed class FullCoverageFixture : IAsyncLifetime
 
     public TimeSpan ScanTime { get; private set; }
 
+    /// <summary>Requests the scan sent, as stored (<c>CompletedSteps</c>).</summary>
+    public int RequestCount { get; private set; }
+
     /// <summary>Every finding of the scan, with the attacked parameter as stored.</summary>
     public IReadOnlyList<StoredFinding> Findings { get; private set; } = [];
 
@@ -57,6 +60,7 @@ public sealed class FullCoverageFixture : IAsyncLifetime
             (await db.Vulnerabilities.Where(v => v.ScanId == scanId).ToListAsync())
             .Select(v => new StoredFinding(v.Type, new Uri(v.Url), v.Parameter, v.ParameterLocation))));
         Findings = findings;
+        await _server.WithDbAsync(async db => RequestCount = (await db.Scans.SingleAsync(s => s.Id == scanId)).CompletedSteps);
     }
 
     public async ValueTask DisposeAsync()

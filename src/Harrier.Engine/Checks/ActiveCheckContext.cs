@@ -19,7 +19,8 @@ internal sealed class ActiveCheckContext(
     IFindingReporter reporter,
     Func<string, bool>? tryClaimOnce = null,
     PlantedPayloads? planted = null,
-    OutOfBandListener? outOfBand = null)
+    OutOfBandListener? outOfBand = null,
+    int? budget = null)
 {
     private const string TokenAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private int _requestsUsed;
@@ -31,7 +32,8 @@ internal sealed class ActiveCheckContext(
 
     public AttackStrength Strength { get; } = strength;
 
-    public int Budget { get; } = AttackBudget.For(strength);
+    /// <summary>The strength's budget, or the planner's smaller one for a cheap extra attack (per-page headers).</summary>
+    public int Budget { get; } = Math.Min(budget ?? int.MaxValue, AttackBudget.For(strength));
 
     public int RequestsUsed => Volatile.Read(ref _requestsUsed);
 

@@ -125,12 +125,24 @@ internal sealed class Crawler(ScanHttpClient client, CrawlerOptions options, Dyn
         {
             var links = HtmlLinkExtractor.Extract(url, response.BodyText);
             EnqueueAll(links.Links, isSeed: false);
-            foreach (var form in links.Forms)
+            foreach (var request in links.Forms.Concat(links.ScriptCalls))
             {
-                TryEnqueue(new CrawlItem(form, IsSeed: false));
+                TryEnqueue(new CrawlItem(request, IsSeed: false));
+            }
+        }
+        else if (options.FindAndFollowNewLinks && IsJavaScript(response))
+        {
+            // A front end's API calls, resolved against the script's URL (root-relative URLs, the usual case, resolve the same from the page).
+            foreach (var request in ScriptApiCallExtractor.Extract(url, response.BodyText))
+            {
+                TryEnqueue(new CrawlItem(request, IsSeed: false));
             }
         }
     }
+
+    private static bool IsJavaScript(ScanHttpResponse response) =>
+        response.ContentType?.Contains("javascript", StringComparison.OrdinalIgnoreCase) == true
+        || response.Request.Url.AbsolutePath.EndsWith(".js", StringComparison.OrdinalIgnoreCase);
 
     private void EnqueueAll(IEnumerable<Uri> urls, bool isSeed)
     {

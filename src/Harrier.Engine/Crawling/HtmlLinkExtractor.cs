@@ -35,7 +35,10 @@ internal static class HtmlLinkExtractor
         }
 
         var forms = document.Forms.Select(form => FormExtractor.ToRequest(form, baseUrl, pageUrl)).OfType<Http.ScanHttpRequest>().ToList();
-        return new PageLinks(links, forms);
+        var scriptCalls = document.QuerySelectorAll("script:not([src])")
+            .SelectMany(script => ScriptApiCallExtractor.Extract(baseUrl, script.TextContent))
+            .ToList();
+        return new PageLinks(links, forms, scriptCalls);
     }
 
     /// <summary>Resolves <paramref name="value"/> against <paramref name="baseUrl"/>; null for non-HTTP or invalid URLs. Drops the fragment.</summary>

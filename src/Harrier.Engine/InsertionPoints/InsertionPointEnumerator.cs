@@ -16,7 +16,7 @@ internal static class InsertionPointEnumerator
         points.AddRange(XmlBodyInsertionPoints.Enumerate(request));
         if (options.PathSegments)
         {
-            points.AddRange(PathSegmentInsertionPoints.Enumerate(request));
+            points.AddRange(PathSegmentInsertionPoints.Enumerate(request, options.PageText));
         }
 
         if (options.Headers)

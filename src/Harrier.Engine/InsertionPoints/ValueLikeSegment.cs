@@ -26,6 +26,30 @@ internal static class ValueLikeSegment
         return trailingDigits >= 2 && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
 
+    /// <summary>
+    /// True when a word-like segment without extension (3+ letters, digits, <c>-</c> or <c>_</c>)
+    /// appears as a whole word, same case, in <paramref name="pageText"/>: the page echoes it, so it is input.
+    /// </summary>
+    public static bool IsShownIn(string segment, string? pageText)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        if (pageText is null || segment.Length < 3 || !segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return false;
+        }
+
+        for (var at = pageText.IndexOf(segment, StringComparison.Ordinal); at >= 0; at = pageText.IndexOf(segment, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + segment.Length;
+            if ((at == 0 || !IsWordChar(pageText[at - 1])) && (end == pageText.Length || !IsWordChar(pageText[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The segment without its extension ("42.html" gives "42").</summary>
     public static string Stem(string segment)
     {
@@ -33,4 +57,6 @@ internal static class ValueLikeSegment
         var dot = segment.LastIndexOf('.');
         return dot > 0 ? segment[..dot] : segment;
     }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_';
 }

@@ -8,12 +8,16 @@ namespace Harrier.Engine.Scanning;
 
 /// <summary>
 /// Turns crawled pages into attack jobs: every insertion point times every enabled active check. An insertion point is
-/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site, and
-/// cookies once per site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the
-/// crawler reaches first). Resource checks run once per page URL template (<c>/item/1</c> and <c>/item/2</c> share one).
+/// attacked once per URL template (so <c>/item/1</c> and <c>/item/2</c> share one attack), headers once per site (and
+/// once per URL template, with a small budget, by the cheap <see cref="IPerPageHeaderCheck"/>s), and cookies once per
+/// site and cookie path (a cookie a page sets for its own path is attacked there, whichever page the crawler reaches
+/// first). Resource checks run once per page URL template (<c>/item/1</c> and <c>/item/2</c> share one).
 /// </summary>
 internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttpClient client, string userAgent, IReadOnlyList<IResourceCheck>? resourceChecks = null)
 {
+    /// <summary>Requests per header and URL template for a per-page header check: a quote of each kind.</summary>
+    public const int PerPageHeaderBudget = 2;
+
     private readonly ConcurrentDictionary<string, byte> _planned = new(StringComparer.Ordinal);
 
     public IReadOnlyList<AttackJob> Plan(CrawledPage page)
@@ -36,13 +40,19 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
             PathSegments: true,
             Headers: true,
             JarCookies: client.Cookies.For(request.Url),
-            DefaultUserAgent: userAgent);
+            DefaultUserAgent: userAgent,
+            PageText: PathSegmentInsertionPoints.VisibleText(page.Response));
         var site = request.Url.GetLeftPart(UriPartial.Authority);
         foreach (var point in InsertionPointEnumerator.Enumerate(request, options))
         {
+            if (point.Kind == InsertionPointKind.Header)
+            {
+                PlanHeader(page, point, site, request.Method + " " + template, jobs);
+                continue;
+            }
+
             var scope = point.Kind switch
             {
-                InsertionPointKind.Header => site,
                 InsertionPointKind.Cookie => site + client.Cookies.PathOf(request.Url, point.Name),
                 _ => request.Method + " " + template,
             };
@@ -55,5 +65,26 @@ internal sealed class AttackPlanner(IReadOnlyList<IActiveCheck> checks, ScanHttp
         }
 
         return jobs;
+    }
+
+    /// <summary>
+    /// Every check attacks a header once per site; the per-page header checks attack it again on each new URL template,
+    /// with <see cref="PerPageHeaderBudget"/> requests (their most telling payloads).
+    /// </summary>
+    private void PlanHeader(CrawledPage page, InsertionPoint point, string site, string template, List<AttackJob> jobs)
+    {
+        var firstOnSite = _planned.TryAdd(site + " " + point, 0);
+        var firstOnTemplate = _planned.TryAdd(template + " " + point, 0);
+        foreach (var check in checks)
+        {
+            if (firstOnSite)
+            {
+                jobs.Add(new AttackJob(page, point, check));
+            }
+            else if (firstOnTemplate && check is IPerPageHeaderCheck && !StaticFile.Is(page.Request.Url))
+            {
+                jobs.Add(new AttackJob(page, point, check, PerPageHeaderBudget));
+            }
+        }
     }
 }

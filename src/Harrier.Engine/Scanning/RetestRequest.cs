@@ -9,7 +9,7 @@ namespace Harrier.Engine.Scanning;
 /// finding's (the original, unattacked URL); method, body and content type come from the stored raw request. A body
 /// value carries the old payload, which is taken out again so the check gets a benign baseline.
 /// </summary>
-internal static class RetestRequest
+internal static partial class RetestRequest
 {
     private const string NeutralValue = "1";
 
@@ -37,7 +37,7 @@ internal static class RetestRequest
         }
 
         var raw = Parse(finding.Evidence?.RawRequest, url);
-        var request = new ScanHttpRequest(finding.Method, url) { Body = raw?.Body, ContentType = raw?.ContentType };
+        var request = new ScanHttpRequest(finding.Method, url) { Body = WithoutDocumentType(raw?.Body), ContentType = raw?.ContentType };
         var cookies = finding.ParameterLocation == nameof(InsertionPointKind.Cookie) && finding.Parameter is { } cookie
             ? [.. (options.JarCookies ?? []).Where(c => c.Key != cookie), new(cookie, NeutralValue)]
             : options.JarCookies;
@@ -59,7 +59,7 @@ internal static class RetestRequest
             return null;
         }
 
-        if (point.Kind is InsertionPointKind.Form or InsertionPointKind.Json && finding.Payload is { Length: > 0 } payload
+        if (point.Kind is InsertionPointKind.Form or InsertionPointKind.Json or InsertionPointKind.Xml && finding.Payload is { Length: > 0 } payload
             && point.OriginalValue.Contains(payload, StringComparison.Ordinal))
         {
             var original = point.OriginalValue.Replace(payload, "", StringComparison.Ordinal);
@@ -70,13 +70,35 @@ internal static class RetestRequest
         return point is null ? null : (request, point);
     }
 
+    /// <summary>
+    /// An XML body whose stored copy is a whole-document attack (XXE: a DOCTYPE declaring entities, used in the elements)
+    /// loses the DOCTYPE and its entity references, which gives back the document the check attacked. Other bodies are kept.
+    /// </summary>
+    internal static string? WithoutDocumentType(string? body)
+    {
+        if (body is null || DocumentType().Match(body) is not { Success: true } doctype)
+        {
+            return body;
+        }
+
+        return EntityReference().Replace(body.Remove(doctype.Index, doctype.Length), NeutralValue);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!DOCTYPE[^\[>]*(\[[\s\S]*?\])?\s*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DocumentType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"&(?!(?:lt|gt|amp|quot|apos|#x?[0-9a-fA-F]+);)[A-Za-z_][\w.-]*;")]
+    private static partial System.Text.RegularExpressions.Regex EntityReference();
+
     private static InsertionPoint? Find(ScanHttpRequest request, InsertionPointOptions options, Finding finding)
     {
         var points = InsertionPointEnumerator.Enumerate(request, options);
         return finding.Parameter is null
             ? (points.Count > 0 ? points[0] : null)
             : points.FirstOrDefault(p => p.Name == finding.Parameter && p.Kind.ToString() == finding.ParameterLocation)
-              ?? points.FirstOrDefault(p => p.Name == finding.Parameter);
+              ?? points.FirstOrDefault(p => p.Name == finding.Parameter)
+              // A path segment the page showed as text at scan time is input whatever the page shows now.
+              ?? (finding.ParameterLocation == nameof(InsertionPointKind.Path) ? PathSegmentInsertionPoints.Named(request, finding.Parameter) : null);
     }
 
     /// <summary>Method, URL (on the finding's origin), content type and body of a raw HTTP request; null if it is not one.</summary>

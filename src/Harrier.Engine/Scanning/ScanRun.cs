@@ -223,7 +223,7 @@ internal sealed class ScanRun(ScanRequest request, IScanSink sink, ScanHttpClien
                 }
                 else if (job is { Check: IActiveCheck active, Point: { } point })
                 {
-                    var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand);
+                    var context = new ActiveCheckContext(client, job.Page.Request, job.Page.Response, point, Policy.Strength, _findings, key => _activeClaims.TryAdd(key, 0), _planted, outOfBand, job.Budget);
                     requestsUsed = () => context.RequestsUsed;
                     await active.RunAsync(context, cancellationToken).ConfigureAwait(false);
                 }

@@ -1,5 +1,6 @@
 using Harrier.Engine.Http;
 using Harrier.Engine.InsertionPoints;
+using Harrier.Engine.Tests.Infrastructure;
 
 namespace Harrier.Engine.Tests.InsertionPoints;
 
@@ -93,6 +94,69 @@ public sealed class InsertionPointEnumeratorTests
 
         Assert.Equal("42", point.OriginalValue);
         Assert.Equal("/shop/item/42'/reviews", Uri.UnescapeDataString(point.WithValue("42'").Url.AbsolutePath));
+    }
+
+    [Fact]
+    public void Enumerate_PathSegments_LastSegmentThePageShows()
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/users/profile/alice"));
+
+        var point = Assert.Single(InsertionPointEnumerator.Enumerate(request, s_all with { PageText = "Profile of alice, member since 2020" }), p => p.Kind == InsertionPointKind.Path);
+
+        Assert.Equal(("segment3", "alice"), (point.Name, point.OriginalValue));
+        Assert.Equal("/users/profile/x", point.WithValue("x").Url.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/users/profile/alice", null)]                       // page text unknown
+    [InlineData("/users/profile/alice", "Profile of Alice")]         // other case
+    [InlineData("/users/profile/alice", "Profile of malice-free")]   // not a whole word
+    [InlineData("/users/alice/profile", "Profile of alice")]         // not the last segment
+    [InlineData("/docs/guide.html", "guide.html is the guide")]      // a file name with an extension
+    [InlineData("/a/ok", "ok")]                                      // too short to tell
+    public void Enumerate_PathSegments_NotANameThePageDoesNotShow(string path, string? pageText)
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1" + path));
+
+        Assert.DoesNotContain(InsertionPointEnumerator.Enumerate(request, s_all with { PageText = pageText }), p => p.Kind == InsertionPointKind.Path);
+    }
+
+    [Fact]
+    public void Named_RebuildsAStoredPathSegmentPoint_WhateverTheSegmentLooksLike()
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/users/profile/alice"));
+
+        var point = PathSegmentInsertionPoints.Named(request, "segment3");
+
+        Assert.NotNull(point);
+        Assert.Equal((InsertionPointKind.Path, "alice"), (point.Kind, point.OriginalValue));
+        Assert.Equal("/users/profile/bob", point.WithValue("bob").Url.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("segment9")]
+    [InlineData("segment0")]
+    [InlineData("segment")]
+    [InlineData("segment-1")]
+    [InlineData("q")]
+    public void Named_NullForANameThatIsNoSegmentOfTheRequest(string name)
+    {
+        var request = ScanHttpRequest.Get(new Uri("http://127.0.0.1/users/profile/alice"));
+
+        Assert.Null(PathSegmentInsertionPoints.Named(request, name));
+    }
+
+    [Fact]
+    public void VisibleText_LeavesOutScriptsAndNonHtml()
+    {
+        var page = CheckHarness.Response("http://127.0.0.1/a", 200, "text/html", "<html><body><p>Hello alice</p><script>var bob = 1;</script></body></html>");
+        var json = CheckHarness.Response("http://127.0.0.1/a", 200, "application/json", "{\"alice\":1}");
+
+        var text = PathSegmentInsertionPoints.VisibleText(page);
+
+        Assert.Contains("Hello alice", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob", text, StringComparison.Ordinal);
+        Assert.Null(PathSegmentInsertionPoints.VisibleText(json));
     }
 
     [Fact]

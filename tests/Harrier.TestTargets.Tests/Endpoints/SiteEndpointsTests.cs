@@ -30,6 +30,32 @@ public sealed class SiteEndpointsTests(TargetFixture fixture)
     }
 
     [Fact]
+    public async Task Indexes_LoadAFrontEndScript_ThatCallsEveryJsonAndXmlEndpoint_OnItsOwnSide()
+    {
+        // Act
+        var vulnerableIndex = await TargetRequests.GetAsync(fixture.Client, "/vuln/");
+        var vulnerable = await TargetRequests.GetAsync(fixture.Client, "/vuln/api-client.js");
+        var safe = await TargetRequests.GetAsync(fixture.Client, "/safe/api-client.js");
+
+        // Assert
+        Assert.Contains("<script src=\"/vuln/api-client.js\"></script>", vulnerableIndex.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, vulnerable.Status);
+        Assert.Equal("text/javascript", vulnerable.ContentHeaders.ContentType?.MediaType);
+        var apiHoles = KnownVulnerabilities.All.Where(v => v.Location is ParameterLocation.Json or ParameterLocation.Xml).ToList();
+        Assert.NotEmpty(apiHoles);
+        foreach (var hole in apiHoles)
+        {
+            Assert.Contains("document.getElementById(\"" + hole.Id + "\")", vulnerable.Body, StringComparison.Ordinal);
+            Assert.Contains("id=\"" + hole.Id + "\"", vulnerableIndex.Body, StringComparison.Ordinal);
+            Assert.Contains((hole.Location == ParameterLocation.Json ? "fetch(\"" : "xhr.open(\"POST\", \"") + hole.Path + "\"", vulnerable.Body, StringComparison.Ordinal);
+            Assert.Contains("\"" + hole.SafeTwinPath + "\"", safe.Body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("/vuln/", safe.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("/safe/", vulnerable.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Indexes_LinkEveryCrawlableHole_AndEveryTwin()
     {
         // Act

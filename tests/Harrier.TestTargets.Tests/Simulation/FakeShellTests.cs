@@ -14,6 +14,8 @@ public sealed class FakeShellTests
     [InlineData("127.0.0.1`id`", FakeShell.IdOutput)]
     [InlineData("127.0.0.1$(id)", FakeShell.IdOutput)]
     [InlineData("x;echo harrier-marker", "harrier-marker")]
+    [InlineData("x;echo abc''def", "abcdef")]
+    [InlineData("x;echo 'a\"b' \"c'd\"", "a\"b c'd")]
     [InlineData("x;echo $((1337*3))", "4011")]
     [InlineData("x;cat /etc/passwd", "root:x:0:0:")]
     [InlineData("x&type %SYSTEMROOT%\\win.ini", "[fonts]")]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Harrier.TestTargets.Infrastructure;
 
 namespace Harrier.TestTargets.Endpoints;
@@ -17,6 +19,11 @@ internal static class SiteEndpoints
             ? Html.WriteBytesAsync(context, vulnerable)
             : Html.WritePageAsync(context, "Vulnerable area", IndexBody(safe: false) + AddedPagesList(state.AddedPages)));
         app.MapGet("/safe/", context => Html.WriteBytesAsync(context, safe));
+
+        var vulnerableScript = Encoding.UTF8.GetBytes(ApiClientScript(safe: false));
+        var safeScript = Encoding.UTF8.GetBytes(ApiClientScript(safe: true));
+        app.MapGet(TwinRoutes.VulnerablePrefix + ApiClientPath, context => Html.WriteBytesAsync(context, vulnerableScript, JavaScriptContentType));
+        app.MapGet(TwinRoutes.SafePrefix + ApiClientPath, context => Html.WriteBytesAsync(context, safeScript, JavaScriptContentType));
 
         app.MapGet("/robots.txt", static context =>
         {
@@ -38,6 +45,11 @@ internal static class SiteEndpoints
             return Html.WriteStringAsync(context, xml.Append("</urlset>\n").ToString(), "application/xml; charset=utf-8", StatusCodes.Status200OK);
         });
     }
+
+    /// <summary>The index's front end: its buttons call the JSON and XML endpoints (see <see cref="ApiClientScript"/>).</summary>
+    internal const string ApiClientPath = "/api-client.js";
+
+    private const string JavaScriptContentType = "text/javascript; charset=utf-8";
 
     internal static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host.Value}";
 
@@ -85,7 +97,8 @@ internal static class SiteEndpoints
 
         // A crawlable page whose backup copy (vulnerable side only) a scanner has to probe for.
         var prefix = safe ? TwinRoutes.SafePrefix : TwinRoutes.VulnerablePrefix;
-        body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n");
+        body.Append("</ul>\n<p><a href=\"").Append(prefix).Append("/backup/config.php\">Configuration</a></p>\n")
+            .Append("<script src=\"").Append(prefix).Append(ApiClientPath).Append("\"></script>\n");
 
         // A folder that answers 200 for every path: probes there must not report anything.
         return (safe ? body.Append("<p><a href=\"/safe/soft404/index.php\">Soft 404 folder</a></p>\n") : body).ToString();
@@ -97,7 +110,8 @@ internal static class SiteEndpoints
         return vulnerability.Location switch
         {
             _ when !vulnerability.Crawlable =>
-                $"<code>{Html.Encode(vulnerability.Method)} {Html.Encode(path)}</code> (send a body such as <code>{Html.Encode(vulnerability.ExampleBody)}</code>)",
+                $"<code>{Html.Encode(vulnerability.Method)} {Html.Encode(path)}</code> (send a body such as <code>{Html.Encode(vulnerability.ExampleBody)}</code>)" +
+                (IsApiCall(vulnerability) ? $" <button type=\"button\" id=\"{Html.Encode(vulnerability.Id)}\">Send</button>" : string.Empty),
             ParameterLocation.Form =>
                 $"<form method=\"post\" action=\"{Html.Encode(path)}\"><input type=\"text\" name=\"{Html.Encode(vulnerability.Parameter)}\" " +
                 $"value=\"{Html.Encode(example)}\">{(vulnerability.Family == "csrf" ? string.Empty : Forms.CsrfField)}<button>Send</button></form>",
@@ -107,5 +121,45 @@ internal static class SiteEndpoints
                 $"<a href=\"{Html.Encode(path)}#{Uri.EscapeDataString(example)}\">{Html.Encode(path)}</a>",
             _ => $"<a href=\"{Html.Encode(path)}\">{Html.Encode(path)}</a>",
         };
+    }
+
+    private static bool IsApiCall(KnownVulnerability vulnerability) =>
+        vulnerability.ExampleBody is not null && vulnerability.Location is ParameterLocation.Json or ParameterLocation.Xml;
+
+    /// <summary>
+    /// What a single-page app's front end does: each JSON endpoint is called with <c>fetch</c> and
+    /// <c>JSON.stringify</c> of its example, each XML endpoint with <c>XMLHttpRequest</c> and its example as a string.
+    /// An external script, because the site's CSP allows no inline script.
+    /// </summary>
+    private static string ApiClientScript(bool safe)
+    {
+        var script = new StringBuilder("// The front end of the JSON and XML endpoints: each button sends its example body.\n");
+        foreach (var vulnerability in KnownVulnerabilities.All.Where(IsApiCall))
+        {
+            var path = safe ? vulnerability.SafeTwinPath : vulnerability.Path;
+            if (path is null)
+            {
+                continue;
+            }
+
+            var id = JsonSerializer.Serialize(vulnerability.Id);
+            var url = JsonSerializer.Serialize(path);
+            var method = JsonSerializer.Serialize(vulnerability.Method);
+            script.Append(CultureInfo.InvariantCulture, $"document.getElementById({id}).addEventListener('click', function () {{\n");
+            if (vulnerability.Location == ParameterLocation.Json)
+            {
+                script.Append(CultureInfo.InvariantCulture, $"  fetch({url}, {{ method: {method}, headers: {{ 'Content-Type': 'application/json' }}, body: JSON.stringify({vulnerability.ExampleBody}) }});\n");
+            }
+            else
+            {
+                script.Append(CultureInfo.InvariantCulture, $"  var xhr = new XMLHttpRequest();\n  xhr.open({method}, {url});\n")
+                    .Append("  xhr.setRequestHeader('Content-Type', 'application/xml');\n")
+                    .Append(CultureInfo.InvariantCulture, $"  xhr.send({JsonSerializer.Serialize(vulnerability.ExampleBody)});\n");
+            }
+
+            script.Append("});\n");
+        }
+
+        return script.ToString();
     }
 }

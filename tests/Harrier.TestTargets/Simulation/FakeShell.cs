@@ -69,10 +69,34 @@ internal static partial class FakeShell
             "whoami" => "www-data",
             "hostname" => "web01",
             "uname" => arguments.Contains("-a", StringComparison.Ordinal) ? "Linux web01 5.15.0-91-generic #101-Ubuntu SMP x86_64 GNU/Linux" : "Linux",
-            "echo" => arguments.Trim('"', '\''),
+            "echo" => RemoveQuotes(arguments),
             "cat" or "type" or "more" => CannedFiles.Read(CannedFiles.Resolve(ExpandWindowsRoot(arguments.Trim('"', '\'')))) ?? $"{name}: {arguments}: No such file or directory",
             _ => $"sh: 1: {name}: not found",
         };
+    }
+
+    /// <summary>What a POSIX shell does to a word before <c>echo</c> sees it: quotes go, what they enclose stays (<c>a''b</c> → <c>ab</c>).</summary>
+    private static string RemoveQuotes(string arguments)
+    {
+        var result = new StringBuilder(arguments.Length);
+        char? open = null;
+        foreach (var c in arguments)
+        {
+            if (open is null && c is '"' or '\'')
+            {
+                open = c;
+            }
+            else if (c == open)
+            {
+                open = null;
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString();
     }
 
     private static string ExpandWindowsRoot(string path) =>

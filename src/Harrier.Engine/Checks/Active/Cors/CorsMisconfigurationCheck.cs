@@ -4,16 +4,20 @@ namespace Harrier.Engine.Checks.Active.Cors;
 /// CORS misconfiguration: once per page (method and URL without query), the original request is sent with an
 /// <c>Origin</c> of a random host under the reserved <c>.example</c> TLD, then with <c>Origin: null</c>. A finding
 /// needs <c>Access-Control-Allow-Origin</c> echoing that origin together with <c>Access-Control-Allow-Credentials:
-/// true</c>; a wildcard, or a reflection without credentials, is not reported.
+/// true</c>; a wildcard, or a reflection without credentials, is not reported. A resource check: it probes the page
+/// itself, so an API without any parameter (<c>GET /api/account</c>) is probed too.
 /// </summary>
-internal sealed class CorsMisconfigurationCheck : IActiveCheck
+internal sealed class CorsMisconfigurationCheck : IResourceCheck
 {
     public CheckMetadata Metadata => CorsMisconfigurationDefinition.Metadata;
 
-    public async Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken)
+    /// <summary>A retest probes the page itself again.</summary>
+    public IEnumerable<Uri> PagesProbing(Uri found) => [found];
+
+    public async Task RunAsync(ResourceCheckContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.TryClaimOnce(Metadata.Id + " " + context.Request.Method + " " + context.Request.Url.GetLeftPart(UriPartial.Path)))
+        if (Http.StaticFile.Is(context.Request.Url) || !context.TryClaimOnce(Metadata.Id + " " + context.Request.Method + " " + context.Request.Url.GetLeftPart(UriPartial.Path)))
         {
             return;
         }

@@ -5,7 +5,7 @@ namespace Harrier.Engine.Checks.Active.SqlInjection;
 /// for a database error signature (MySQL/MariaDB, PostgreSQL, SQLite, SQL Server, Oracle) that the baseline response
 /// does not already contain. Stops at the first confirmation.
 /// </summary>
-internal sealed class ErrorBasedSqlInjectionCheck : IActiveCheck
+internal sealed class ErrorBasedSqlInjectionCheck : IPerPageHeaderCheck
 {
     private static readonly IReadOnlyList<string> s_payloads = PayloadFile.ReadLines("sqli-error-payloads.txt");
 

@@ -1,6 +1,6 @@
 namespace Harrier.Engine.Checks.Passive.Cookies;
 
-/// <summary>Reports a cookie finding once per (check, site, cookie name), at the site root with the cookie as parameter.</summary>
+/// <summary>Reports a cookie finding once per (check, site, cookie name), at the first page that sets it, with the cookie as parameter.</summary>
 internal static class CookieFindings
 {
     public static void Report(PassiveCheckContext context, CheckMetadata metadata, FindingType type, SetCookieHeader cookie, string proof)
@@ -12,7 +12,7 @@ internal static class CookieFindings
             return;
         }
 
-        var finding = FindingFactory.Create(metadata, type, response.Request, point: null, payload: null, context.CreateEvidence(proof), url: site) with
+        var finding = FindingFactory.Create(metadata, type, response.Request, point: null, payload: null, context.CreateEvidence(proof), url: PageKey.Of(response.Request.Url)) with
         {
             Parameter = cookie.Name,
             ParameterLocation = "Cookie",

@@ -4,7 +4,7 @@ namespace Harrier.Engine.Checks.Passive.Disclosure;
 
 /// <summary>
 /// Reports server and framework versions disclosed in response headers (<c>Server</c>, <c>X-Powered-By</c>,
-/// <c>X-AspNet-Version</c>, <c>X-AspNetMvc-Version</c>), one finding per product type and site, at the site root.
+/// <c>X-AspNet-Version</c>, <c>X-AspNetMvc-Version</c>), one finding per product type and site, at the first page that sends it.
 /// A product name without a version is not reported.
 /// </summary>
 internal sealed class VersionDisclosureCheck : IPassiveCheck
@@ -30,7 +30,7 @@ internal sealed class VersionDisclosureCheck : IPassiveCheck
 
                 context.Report(FindingFactory.Create(
                     Metadata, Metadata.Type(signature.TypeName), response.Request, point: null, payload: null,
-                    context.CreateEvidence(signature.Fields[1] + ": " + value), url: site));
+                    context.CreateEvidence(signature.Fields[1] + ": " + value), url: PageKey.Of(response.Request.Url)));
             }
         }
     }

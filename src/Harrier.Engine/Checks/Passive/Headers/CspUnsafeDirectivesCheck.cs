@@ -5,7 +5,7 @@ namespace Harrier.Engine.Checks.Passive.Headers;
 /// <summary>
 /// Judges the Content-Security-Policy a page enforces: <c>'unsafe-inline'</c> (without a nonce or hash, which make
 /// browsers ignore it) or <c>'unsafe-eval'</c> in the script sources, a bare <c>*</c> source for scripts or objects,
-/// and a report-only policy that reports nowhere. Once per site and type, at the site root.
+/// and a report-only policy that reports nowhere. Once per site and type, at the first page that sends such a policy.
 /// </summary>
 internal sealed class CspUnsafeDirectivesCheck : IPassiveCheck
 {
@@ -59,7 +59,7 @@ internal sealed class CspUnsafeDirectivesCheck : IPassiveCheck
         {
             context.Report(FindingFactory.Create(
                 Metadata, Metadata.Type(type), context.Response.Request, point: null, payload: null,
-                context.CreateEvidence(proof + " at " + context.Response.Request.Url.AbsoluteUri), url: site));
+                context.CreateEvidence(proof + " at " + context.Response.Request.Url.AbsoluteUri), url: PageKey.Of(context.Response.Request.Url)));
         }
     }
 }

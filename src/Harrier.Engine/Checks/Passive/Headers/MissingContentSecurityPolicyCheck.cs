@@ -1,6 +1,6 @@
 namespace Harrier.Engine.Checks.Passive.Headers;
 
-/// <summary>Reports a site whose HTML pages carry no <c>Content-Security-Policy</c> header; once per site, at the site root.</summary>
+/// <summary>Reports a site whose HTML pages carry no <c>Content-Security-Policy</c> header; once per site, at the first page that lacks it.</summary>
 internal sealed class MissingContentSecurityPolicyCheck : IPassiveCheck
 {
     public CheckMetadata Metadata => MissingContentSecurityPolicyDefinition.Metadata;
@@ -27,6 +27,6 @@ internal sealed class MissingContentSecurityPolicyCheck : IPassiveCheck
             point: null,
             payload: null,
             context.CreateEvidence("No Content-Security-Policy header at " + response.Request.Url.AbsoluteUri),
-            url: site));
+            url: PageKey.Of(response.Request.Url)));
     }
 }

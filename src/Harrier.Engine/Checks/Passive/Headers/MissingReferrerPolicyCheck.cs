@@ -4,7 +4,7 @@ namespace Harrier.Engine.Checks.Passive.Headers;
 
 /// <summary>
 /// Reports a site whose HTML pages set no referrer policy: no <c>Referrer-Policy</c> header and no
-/// <c>&lt;meta name="referrer"&gt;</c>. Once per site, at the site root, with the first such page as evidence.
+/// <c>&lt;meta name="referrer"&gt;</c>. Once per site, at the first such page.
 /// </summary>
 internal sealed class MissingReferrerPolicyCheck : IPassiveCheck
 {
@@ -30,7 +30,7 @@ internal sealed class MissingReferrerPolicyCheck : IPassiveCheck
         {
             context.Report(FindingFactory.Create(
                 Metadata, Metadata.Types[0], response.Request, point: null, payload: null,
-                context.CreateEvidence("No Referrer-Policy header at " + response.Request.Url.AbsoluteUri), url: site));
+                context.CreateEvidence("No Referrer-Policy header at " + response.Request.Url.AbsoluteUri), url: PageKey.Of(response.Request.Url)));
         }
     }
 }

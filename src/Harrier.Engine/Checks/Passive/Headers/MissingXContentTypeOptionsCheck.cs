@@ -2,7 +2,7 @@ namespace Harrier.Engine.Checks.Passive.Headers;
 
 /// <summary>
 /// Reports a site whose successful responses lack <c>X-Content-Type-Options: nosniff</c> (missing or another value),
-/// once per site at the site root, with the first such response as evidence.
+/// once per site, at the first page that lacks it, with the first such response as evidence.
 /// </summary>
 internal sealed class MissingXContentTypeOptionsCheck : IPassiveCheck
 {
@@ -28,6 +28,6 @@ internal sealed class MissingXContentTypeOptionsCheck : IPassiveCheck
         var proof = value is null
             ? "No X-Content-Type-Options header at " + response.Request.Url.AbsoluteUri
             : "X-Content-Type-Options: " + value + " (not nosniff) at " + response.Request.Url.AbsoluteUri;
-        context.Report(FindingFactory.Create(Metadata, Metadata.Types[0], response.Request, point: null, payload: null, context.CreateEvidence(proof), url: site));
+        context.Report(FindingFactory.Create(Metadata, Metadata.Types[0], response.Request, point: null, payload: null, context.CreateEvidence(proof), url: PageKey.Of(response.Request.Url)));
     }
 }

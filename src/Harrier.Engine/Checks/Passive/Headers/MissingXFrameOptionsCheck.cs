@@ -2,7 +2,7 @@ namespace Harrier.Engine.Checks.Passive.Headers;
 
 /// <summary>
 /// Reports a site whose HTML pages can be framed: no <c>X-Frame-Options</c> and no CSP <c>frame-ancestors</c>.
-/// Once per site (scheme, host, port), at the site root, with the first such page as evidence.
+/// Once per site (scheme, host, port), at the first such page (the site root may well be protected).
 /// </summary>
 internal sealed class MissingXFrameOptionsCheck : IPassiveCheck
 {
@@ -32,6 +32,6 @@ internal sealed class MissingXFrameOptionsCheck : IPassiveCheck
             point: null,
             payload: null,
             context.CreateEvidence("No X-Frame-Options header at " + response.Request.Url.AbsoluteUri),
-            url: site));
+            url: PageKey.Of(response.Request.Url)));
     }
 }

@@ -9,7 +9,7 @@ internal static class SecurityHeaderRules
     public static bool AppliesTo(ScanHttpResponse response) =>
         response.StatusCode is >= 200 and < 300 && response.IsHtml && response.Body.Length > 0;
 
-    /// <summary>The site root (<c>scheme://host:port/</c>): header findings are reported once per site, at this URL.</summary>
+    /// <summary>The site root (<c>scheme://host:port/</c>): the key that makes site-wide findings once per site (they are reported at the page that shows them).</summary>
     public static string SiteRoot(Uri url) => url.GetLeftPart(UriPartial.Authority) + "/";
 
     /// <summary>The Content-Security-Policy directive value (lower-cased name match), or null.</summary>

@@ -38,7 +38,7 @@ internal sealed class StrictTransportSecurityCheck : IPassiveCheck
 
         context.Report(FindingFactory.Create(
             Metadata, Metadata.Type(typeName), response.Request, point: null, payload: null,
-            context.CreateEvidence(proof + " at " + response.Request.Url.AbsoluteUri), url: site));
+            context.CreateEvidence(proof + " at " + response.Request.Url.AbsoluteUri), url: PageKey.Of(response.Request.Url)));
     }
 
     /// <summary>The finding type and proof for the header values, or (null, "") when the policy is sound.</summary>

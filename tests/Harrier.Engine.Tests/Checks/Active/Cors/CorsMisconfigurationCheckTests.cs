@@ -1,5 +1,4 @@
 using Harrier.Engine.Checks.Active.Cors;
-using Harrier.Engine.Http;
 using Harrier.Engine.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +14,7 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
         _server = await LoopbackServer.StartAsync(app =>
         {
             app.MapGet("/api/reflect", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: true));
+            app.MapGet("/static/app.js", (HttpRequest request, HttpResponse response) => Cors(response, request.Headers.Origin.ToString(), credentials: true));
             app.MapGet("/api/null", (HttpRequest request, HttpResponse response) =>
                 Cors(response, request.Headers.Origin == "null" ? "null" : "https://app.trusted.example", credentials: true));
             app.MapGet("/safe/wildcard", (HttpResponse response) => Cors(response, "*", credentials: false));
@@ -27,14 +27,11 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/reflect?id=1", "Origin: https://")]
-    [InlineData("/api/null?id=1", "Origin: null")]
+    [InlineData("/api/null", "Origin: null")]
     public async Task Reports_WhenAnyOriginIsAllowedWithCredentials(string path, string payloadStart)
     {
-        // Arrange
-        var request = ScanHttpRequest.Get(_server.Url(path));
-
         // Act
-        var run = await CheckHarness.RunActiveAsync(new CorsMisconfigurationCheck(), _server, request);
+        var run = await CheckHarness.RunResourceAsync(new CorsMisconfigurationCheck(), _server, [_server.Url(path)]);
 
         // Assert
         var finding = Assert.Single(run.Findings);
@@ -46,34 +43,29 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
     [Fact]
     public async Task ProbesOncePerPage_WhenClaimsAreShared()
     {
-        // Arrange: two insertion points of one page share the scan's claims, as in the engine.
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var client = Scans.Client(Scans.Configuration(_server.BaseUri));
-        var request = ScanHttpRequest.Get(_server.Url("/safe/allow-list?a=1&b=2"));
-        var claims = new HashSet<string>();
-        var points = Engine.InsertionPoints.InsertionPointEnumerator.Enumerate(request, Engine.InsertionPoints.InsertionPointOptions.ParametersOnly);
-
-        // Act
-        var used = 0;
-        foreach (var point in points)
-        {
-            var context = new Engine.Checks.ActiveCheckContext(client, request, null, point, Engine.AttackStrength.Low, new NullReporter(), claims.Add);
-            await new CorsMisconfigurationCheck().RunAsync(context, cancellationToken);
-            used += context.RequestsUsed;
-        }
+        // Act: the same page reached twice (another query) shares the scan's claims, as in the engine.
+        var run = await CheckHarness.RunResourceAsync(
+            new CorsMisconfigurationCheck(), _server, [_server.Url("/safe/allow-list?a=1"), _server.Url("/safe/allow-list?a=2")]);
 
         // Assert
-        Assert.Equal(2, points.Count);
-        Assert.Equal(2, used);
+        Assert.Equal([2, 0], run.RequestsPerInsertionPoint);
+    }
+
+    [Fact]
+    public async Task DoesNotProbe_StaticFiles()
+    {
+        var run = await CheckHarness.RunResourceAsync(new CorsMisconfigurationCheck(), _server, [_server.Url("/static/app.js")]);
+
+        Assert.Equal([0], run.RequestsPerInsertionPoint);
     }
 
     [Theory]
     [InlineData("/safe/wildcard?id=1")]
-    [InlineData("/safe/reflect-without-credentials?id=1")]
+    [InlineData("/safe/reflect-without-credentials")]
     [InlineData("/safe/allow-list?id=1")]
     public async Task DoesNotReport_WithoutReflectedOriginAndCredentials(string path)
     {
-        var run = await CheckHarness.RunActiveAsync(new CorsMisconfigurationCheck(), _server, ScanHttpRequest.Get(_server.Url(path)));
+        var run = await CheckHarness.RunResourceAsync(new CorsMisconfigurationCheck(), _server, [_server.Url(path)]);
 
         Assert.Empty(run.Findings);
     }
@@ -91,10 +83,5 @@ public sealed class CorsMisconfigurationCheckTests : IAsyncLifetime
         }
 
         return Results.Json(new { secret = "account data" });
-    }
-
-    private sealed class NullReporter : Engine.Checks.IFindingReporter
-    {
-        public ValueTask ReportAsync(Core.Findings.Finding finding, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

@@ -18,7 +18,7 @@ public sealed class CookieHttpOnlyCheckTests
 
         // Assert
         Assert.Equal(["session", "theme"], findings.Select(f => f.Parameter));
-        Assert.All(findings, f => Assert.Equal(("CookieNotMarkedAsHttpOnly", "Cookie", "http://127.0.0.1:5000/"), (f.Type, f.ParameterLocation, f.Url)));
+        Assert.All(findings, f => Assert.Equal(("CookieNotMarkedAsHttpOnly", "Cookie", "http://127.0.0.1:5000/a"), (f.Type, f.ParameterLocation, f.Url)));
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class VersionDisclosureCheckTests
 
         // Assert
         var finding = Assert.Contains(expectedType, findings.ToDictionary(f => f.Type));
-        Assert.Equal("http://127.0.0.1:5000/", finding.Url);
+        Assert.Equal("http://127.0.0.1:5000/a", finding.Url);
         Assert.Contains(value, finding.Evidence!.Proof, StringComparison.Ordinal);
         Assert.Single(findings, f => f.Type == expectedType);
     }

@@ -21,7 +21,7 @@ public sealed class CspUnsafeDirectivesCheckTests
 
         var finding = Assert.Single(findings);
         Assert.Equal(type, finding.Type);
-        Assert.Equal("http://127.0.0.1:5000/", finding.Url);
+        Assert.Equal("http://127.0.0.1:5000/page", finding.Url);
     }
 
     [Theory]

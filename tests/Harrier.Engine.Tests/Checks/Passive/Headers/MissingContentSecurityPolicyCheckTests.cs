@@ -18,7 +18,7 @@ public sealed class MissingContentSecurityPolicyCheckTests
 
         var finding = Assert.Single(findings);
         Assert.Equal("CspNotImplemented", finding.Type);
-        Assert.Equal("http://127.0.0.1:5000/", finding.Url);
+        Assert.Equal("http://127.0.0.1:5000/a", finding.Url);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class MissingReferrerPolicyCheckTests
 
         var finding = Assert.Single(findings);
         Assert.Equal("ReferrerPolicyNotImplemented", finding.Type);
-        Assert.Equal("http://127.0.0.1:5000/", finding.Url);
+        Assert.Equal("http://127.0.0.1:5000/vuln/a", finding.Url);
     }
 
     [Theory]

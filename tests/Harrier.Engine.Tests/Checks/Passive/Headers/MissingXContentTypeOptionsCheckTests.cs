@@ -17,7 +17,7 @@ public sealed class MissingXContentTypeOptionsCheckTests
         var findings = CheckHarness.RunPassive(new MissingXContentTypeOptionsCheck(), missing, wrong, again);
 
         // Assert
-        Assert.Equal(["http://127.0.0.1:5000/", "http://127.0.0.1:5001/"], findings.Select(f => f.Url));
+        Assert.Equal(["http://127.0.0.1:5000/a", "http://127.0.0.1:5001/b"], findings.Select(f => f.Url));
         Assert.All(findings, f => Assert.Equal("MissingXContentTypeOptionsHeader", f.Type));
         Assert.Contains("sniff", findings[1].Evidence!.Proof, StringComparison.Ordinal);
     }

@@ -21,8 +21,19 @@ public sealed class MissingXFrameOptionsCheckTests
         // Assert
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Equal("MissingXFrameOptionsHeader", f.Type));
-        Assert.Equal(["http://127.0.0.1:5000/", "http://127.0.0.1:5001/"], findings.Select(f => f.Url));
+        Assert.Equal(["http://127.0.0.1:5000/a", "http://127.0.0.1:5001/a"], findings.Select(f => f.Url));
         Assert.Null(findings[0].Parameter);
+    }
+
+    [Fact]
+    public void Reports_AtThePageThatLacksTheHeader_WhenOtherPagesHaveIt()
+    {
+        var protectedRoot = CheckHarness.Response("http://127.0.0.1:5000/", 200, "text/html", Page, ("X-Frame-Options", "DENY"));
+        var bare = CheckHarness.Response("http://127.0.0.1:5000/admin/panel?tab=1", 200, "text/html", Page);
+
+        var finding = Assert.Single(CheckHarness.RunPassive(new MissingXFrameOptionsCheck(), protectedRoot, bare));
+
+        Assert.Equal("http://127.0.0.1:5000/admin/panel", finding.Url);
     }
 
     [Theory]

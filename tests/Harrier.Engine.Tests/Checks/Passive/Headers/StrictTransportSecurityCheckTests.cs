@@ -25,7 +25,7 @@ public sealed class StrictTransportSecurityCheckTests
         // Assert
         var finding = Assert.Single(findings);
         Assert.Equal(expectedType, finding.Type);
-        Assert.Equal("https://127.0.0.1:5443/", finding.Url);
+        Assert.Equal("https://127.0.0.1:5443/a", finding.Url);
     }
 
     [Theory]
