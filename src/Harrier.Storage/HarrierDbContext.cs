@@ -144,8 +144,12 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
             scan.HasIndex(s => new { s.State, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
-            // The latest finished scan of a website (scan models, issue tracking) without reading its whole history.
+            // Lists, scan models and issue tracking must not read a website's or user's whole history (100,000 scans):
+            // the latest finished scan of a website, whether a website has scans applied to issues, and a user's
+            // visible scans newest first with their count.
             scan.HasIndex(s => new { s.WebsiteId, s.State, s.FinishedAt });
+            scan.HasIndex(s => new { s.WebsiteId, s.IssuesAppliedAt });
+            scan.HasIndex(s => new { s.UserId, s.DeletedAt, s.InitiatedAt });
             scan.Property(s => s.TargetUrl).HasMaxLength(2048);
             scan.Property(s => s.RequiredAgentName).HasMaxLength(255);
             scan.Property(s => s.RequiredAgentGroupName).HasMaxLength(255);

@@ -85,6 +85,7 @@ public static class HarrierServer
         services.AddScoped<ScanLauncher>();
         services.AddScoped<ScanModelMapper>();
         services.AddScoped<LaunchTimeEstimator>();
+        services.AddSingleton<LaunchTimeEstimator.QueueFigures>();
         services.AddScoped<ReportDocumentBuilder>();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleRunner>();

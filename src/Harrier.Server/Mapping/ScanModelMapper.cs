@@ -81,16 +81,22 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     /// <summary>Each website's most recently completed full scan: exactly one per website (ties broken by launch time, then id).</summary>
     private async Task<Dictionary<Guid, Guid>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
     {
-        // One row per website (the full scan that finished last), however many scans it has: lists must not slow down as
-        // history grows.
-        var complete = db.Scans.AsNoTracking()
-            .Where(s => s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null);
-        var latest = await complete
-            .Where(s => websiteIds.Contains(s.WebsiteId) && s.Id == complete.Where(o => o.WebsiteId == s.WebsiteId)
-                .OrderByDescending(o => o.FinishedAt).ThenByDescending(o => o.InitiatedAt).ThenByDescending(o => o.Id).Select(o => o.Id).First())
-            .Select(s => new { s.Id, s.WebsiteId })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return latest.ToDictionary(s => s.WebsiteId, s => s.Id);
+        // One indexed query per website (the full scan that finished last), however many scans it has: lists must not
+        // slow down as history grows.
+        var latest = new Dictionary<Guid, Guid>();
+        foreach (var websiteId in websiteIds)
+        {
+            var id = await db.Scans.AsNoTracking()
+                .Where(s => s.WebsiteId == websiteId && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
+                .OrderByDescending(s => s.FinishedAt).ThenByDescending(s => s.InitiatedAt).ThenByDescending(s => s.Id)
+                .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (id is { } found)
+            {
+                latest[websiteId] = found;
+            }
+        }
+
+        return latest;
     }
 
     /// <summary>

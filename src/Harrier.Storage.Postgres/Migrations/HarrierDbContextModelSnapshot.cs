@@ -476,6 +476,10 @@ namespace Harrier.Storage.Postgres.Migrations
 
                     b.HasIndex("UserId", "InitiatedAt");
 
+                    b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
+
                     b.HasIndex("WebsiteId", "State", "FinishedAt");
 
                     b.ToTable("Scans");

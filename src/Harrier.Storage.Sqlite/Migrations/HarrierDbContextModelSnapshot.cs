@@ -466,6 +466,10 @@ namespace Harrier.Storage.Sqlite.Migrations
 
                     b.HasIndex("UserId", "InitiatedAt");
 
+                    b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
+
                     b.HasIndex("WebsiteId", "State", "FinishedAt");
 
                     b.ToTable("Scans");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Harrier.Storage.Postgres.Migrations
 {
     [DbContext(typeof(HarrierDbContext))]
-    [Migration("20261128214845_ScanHistoryIndex")]
-    partial class ScanHistoryIndex
+    [Migration("20261128223802_ScanHistoryIndexes")]
+    partial class ScanHistoryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -478,6 +478,10 @@ namespace Harrier.Storage.Postgres.Migrations
                     b.HasIndex("State", "InitiatedAt");
 
                     b.HasIndex("UserId", "InitiatedAt");
+
+                    b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
                     b.HasIndex("WebsiteId", "State", "FinishedAt");
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Harrier.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HarrierDbContext))]
-    [Migration("20261128214838_ScanHistoryIndex")]
-    partial class ScanHistoryIndex
+    [Migration("20261128223755_ScanHistoryIndexes")]
+    partial class ScanHistoryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -468,6 +468,10 @@ namespace Harrier.Storage.Sqlite.Migrations
                     b.HasIndex("State", "InitiatedAt");
 
                     b.HasIndex("UserId", "InitiatedAt");
+
+                    b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
                     b.HasIndex("WebsiteId", "State", "FinishedAt");
 
