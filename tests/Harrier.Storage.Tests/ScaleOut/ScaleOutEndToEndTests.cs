@@ -165,7 +165,10 @@ public sealed class ScaleOutEndToEndTests(PostgresDatabases databases) : IClassF
     private static Guid[] Identities(string name) => [.. Enumerable.Range(1, Concurrency).Select(i => ScanAgentService.Identity(name, i).Id)];
 
     internal static SortedSet<string> Keys(IEnumerable<(string Type, string Url)> findings) =>
-        new(findings.Where(f => !IsCookieHole(f.Url)).Select(f => $"{f.Type} {f.Url}"), StringComparer.Ordinal);
+        new(findings.Where(f => !IsCookieHole(f.Url) && f.Type != "PermanentXss").Select(f => $"{f.Type} {f.Url}"), StringComparer.Ordinal);
+
+    // Stored XSS is left out of the comparison too: the 20 scans share one guestbook that shows its 20 newest comments,
+    // so concurrent scans can push each other's planted payloads out before they are looked for.
 
     /// <summary>Whether a cookie set by the page under attack is attacked depends on response order (docs/engine.md, Known gaps).</summary>
     private static bool IsCookieHole(string url) =>
