@@ -14,22 +14,6 @@ internal sealed class LdapInjectionCheck : IActiveCheck
 
     public CheckMetadata Metadata => LdapInjectionDefinition.Metadata;
 
-    public async Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (await ErrorBasedProbe.RunAsync(context, s_payloads, s_signatures, cancellationToken).ConfigureAwait(false) is not { } hit)
-        {
-            return;
-        }
-
-        var type = Metadata.Types[0];
-        var finding = FindingFactory.Create(
-            Metadata,
-            type with { Title = type.Title + " (" + hit.Label + ")" },
-            context.Request,
-            context.InsertionPoint,
-            hit.Payload,
-            context.CreateEvidence(hit.Response, hit.Match));
-        await context.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
-    }
+    public Task RunAsync(ActiveCheckContext context, CancellationToken cancellationToken) =>
+        ErrorBasedProbe.RunAndReportAsync(context, Metadata, s_payloads, s_signatures, cancellationToken);
 }

@@ -33,4 +33,25 @@ internal static class ErrorBasedProbe
 
         return null;
     }
+
+    /// <summary>Runs the probe and reports its first hit as a finding of <paramref name="metadata"/>'s first type, titled with the error's source.</summary>
+    public static async Task RunAndReportAsync(ActiveCheckContext context, CheckMetadata metadata, IReadOnlyList<string> suffixes, ErrorSignatureSet signatures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (await RunAsync(context, suffixes, signatures, cancellationToken).ConfigureAwait(false) is not { } hit)
+        {
+            return;
+        }
+
+        var type = metadata.Types[0];
+        var finding = FindingFactory.Create(
+            metadata,
+            type with { Title = type.Title + " (" + hit.Label + ")" },
+            context.Request,
+            context.InsertionPoint,
+            hit.Payload,
+            context.CreateEvidence(hit.Response, hit.Match));
+        await context.ReportAsync(finding, cancellationToken).ConfigureAwait(false);
+    }
 }
