@@ -53,24 +53,11 @@ internal static partial class ScansEndpoints
     public static async Task<IResult> ScheduleWithProfile([AsParameters] ScanServices s, CancellationToken cancellationToken)
     {
         var model = await WireBody.ReadAsync<NewScheduledWithProfileApiModel>(s.Request, cancellationToken).ConfigureAwait(false);
-        var errors = new ModelState();
-        if (string.IsNullOrWhiteSpace(model.ProfileName))
-        {
-            errors.Add(nameof(model.ProfileName), "ProfileName is required.");
-        }
-
-        if (!Mapping.LaunchSettingsMapper.IsHttpUrl(model.TargetUri))
-        {
-            errors.Add(nameof(model.TargetUri), "TargetUri must be an absolute http or https URL.");
-        }
+        var errors = ProfileLaunchErrors(model.ProfileName, model.TargetUri);
 
         var when = ScheduleRequests.Read(s.Caller, model.Name, model.NextExecutionTime, model.ScheduleRunType, model.CustomRecurrence, errors);
         errors.ThrowIfInvalid();
-        var profile = await s.Db.ScanProfiles.AsNoTracking()
-            .Where(p => p.Name == model.ProfileName && (p.UserId == s.Caller.Id || p.IsShared))
-            .OrderByDescending(p => p.UserId == s.Caller.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound($"Scan profile '{model.ProfileName}' was not found.");
+        var profile = await FindUsableProfileAsync(s, model.ProfileName, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
         var schedule = NewSchedule(s, model.Name!, when!.Value, profile.Configuration with { TargetUrl = model.TargetUri! }, website.Id);
         schedule.ScanProfileId = profile.Id;

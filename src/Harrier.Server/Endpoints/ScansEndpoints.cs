@@ -64,26 +64,38 @@ internal static partial class ScansEndpoints
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>What a launch from a profile needs, now or scheduled: a profile name and an http(s) target.</summary>
+    private static ModelState ProfileLaunchErrors(string? profileName, string? targetUri)
+    {
+        var errors = new ModelState();
+        if (string.IsNullOrWhiteSpace(profileName))
+        {
+            errors.Add("ProfileName", "ProfileName is required.");
+        }
+
+        if (!Mapping.LaunchSettingsMapper.IsHttpUrl(targetUri))
+        {
+            errors.Add("TargetUri", "TargetUri must be an absolute http or https URL.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The caller's profile of that name, else a shared one; 404 when there is neither.</summary>
+    private static async Task<ScanProfileEntity> FindUsableProfileAsync(ScanServices s, string? name, CancellationToken cancellationToken) =>
+        await s.Db.ScanProfiles.AsNoTracking()
+            .Where(p => p.Name == name && (p.UserId == s.Caller.Id || p.IsShared))
+            .OrderByDescending(p => p.UserId == s.Caller.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw ApiException.NotFound($"Scan profile '{name}' was not found.");
+
     public static async Task<IResult> NewWithProfile([AsParameters] ScanServices s, CancellationToken cancellationToken)
     {
         var model = await WireBody.ReadAsync<NewScanTaskWithProfileApiModel>(s.Request, cancellationToken).ConfigureAwait(false);
-        var errors = new ModelState();
-        if (string.IsNullOrWhiteSpace(model.ProfileName))
-        {
-            errors.Add(nameof(model.ProfileName), "ProfileName is required.");
-        }
-
-        if (!Mapping.LaunchSettingsMapper.IsHttpUrl(model.TargetUri))
-        {
-            errors.Add(nameof(model.TargetUri), "TargetUri must be an absolute http or https URL.");
-        }
+        var errors = ProfileLaunchErrors(model.ProfileName, model.TargetUri);
 
         errors.ThrowIfInvalid();
-        var profile = await s.Db.ScanProfiles.AsNoTracking()
-            .Where(p => p.Name == model.ProfileName && (p.UserId == s.Caller.Id || p.IsShared))
-            .OrderByDescending(p => p.UserId == s.Caller.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw ApiException.NotFound($"Scan profile '{model.ProfileName}' was not found.");
+        var profile = await FindUsableProfileAsync(s, model.ProfileName, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
         var scan = s.Launcher.Queue(s.Caller, website, profile.Configuration with { TargetUrl = model.TargetUri! }, profileId: profile.Id);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
