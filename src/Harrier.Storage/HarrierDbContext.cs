@@ -142,7 +142,7 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.Property(s => s.FailureReason).HasConversion<string>().HasMaxLength(64);
             scan.Property(s => s.Version).IsConcurrencyToken();
             scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
-            scan.HasIndex(s => new { s.State, s.InitiatedAt });
+            scan.HasIndex(s => new { s.State, s.DeletedAt, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
             // Lists, scan models and issue tracking must not read a website's or user's whole history (100,000 scans):
             // the latest finished scan of a website, whether a website has scans applied to issues, and a user's

@@ -33,7 +33,7 @@ internal static class PluginEndpoints
         var request = await WireBody.ReadAsync<PluginScanRequest>(s.Request, cancellationToken).ConfigureAwait(false);
         var (website, configuration, profileId, baseScan) = await ResolveAsync(s, request, cancellationToken).ConfigureAwait(false);
         var vcs = request.VcsCommitInfoModel is { } info ? JsonSerializer.Serialize(info with { CiBuildServerName = info.IntegrationSystem?.ToString() }, InvictiJson.Options) : null;
-        var scan = s.Launcher.Queue(s.Caller, website, configuration, baseScan is null ? ScanType.Full : ScanType.Incremental,
+        var scan = s.Launcher.Queue(s.Caller, website.Id, configuration, baseScan is null ? ScanType.Full : ScanType.Incremental,
             baseScan?.Id, profileId: profileId, vcsCommitInfoJson: vcs);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new PluginScanResult { IsValid = true, ScanTaskId = scan.Id }, statusCode: StatusCodes.Status201Created);

@@ -4,6 +4,7 @@ using Harrier.Contracts.Models;
 using Harrier.Core.Scans;
 using Harrier.Server.Http;
 using Harrier.Server.Scans;
+using Harrier.Storage;
 using Harrier.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,14 +83,15 @@ internal static partial class ScansEndpoints
         return TypedResults.Ok(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Polled by every CI plugin while it waits: one round trip, reading only the progress columns.</summary>
     public static async Task<IResult> Status(string id, [AsParameters] ScanServices s, LaunchTimeEstimator launchTimes, CancellationToken cancellationToken)
     {
-        var scan = await FindOwnAsync(s, id, cancellationToken).ConfigureAwait(false);
-        var launchTime = await launchTimes.ForAsync([scan], cancellationToken).ConfigureAwait(false);
+        var scanId = ParseId(id, "scan");
+        var (scan, minutes) = await launchTimes.ProgressAsync(scanId, s.Caller.Id, cancellationToken).ConfigureAwait(false) ?? throw ScanNotFound(scanId);
         return TypedResults.Ok(new ApiScanStatusModel
         {
             CompletedSteps = scan.CompletedSteps,
-            EstimatedLaunchTime = launchTime(scan),
+            EstimatedLaunchTime = minutes,
             EstimatedSteps = scan.EstimatedSteps,
             State = scan.State,
         });
@@ -116,12 +118,16 @@ internal static partial class ScansEndpoints
     internal static Guid ParseId(string? id, string what) =>
         Guid.TryParse(id, out var value) ? value : throw ApiException.BadRequest($"'{id}' is not a valid {what} id.");
 
-    private static async Task<ScanEntity> FindOwnAsync(ScanServices s, string id, CancellationToken cancellationToken)
-    {
-        var scanId = ParseId(id, "scan");
-        return await s.Db.Scans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == scanId && x.UserId == s.Caller.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw ScanNotFound(scanId);
-    }
+    private static readonly Func<HarrierDbContext, Guid, Guid, CancellationToken, Task<ScanEntity?>> s_ownScan = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid scanId, Guid userId, CancellationToken _) =>
+            db.Scans.AsNoTracking().FirstOrDefault(x => x.Id == scanId && x.UserId == userId));
+
+    /// <summary>The caller's scan, deleted or not; another user's or an unknown id is a 404.</summary>
+    private static async Task<ScanEntity> FindOwnAsync(ScanServices s, Guid scanId, CancellationToken cancellationToken) =>
+        await s_ownScan(s.Db, scanId, s.Caller.Id, cancellationToken).ConfigureAwait(false) ?? throw ScanNotFound(scanId);
+
+    private static Task<ScanEntity> FindOwnAsync(ScanServices s, string id, CancellationToken cancellationToken) =>
+        FindOwnAsync(s, ParseId(id, "scan"), cancellationToken);
 
     private static IQueryable<ScanEntity> Visible(ScanServices s) =>
         s.Db.Scans.AsNoTracking().Where(x => x.UserId == s.Caller.Id && x.DeletedAt == null);

@@ -43,7 +43,7 @@ internal static partial class ScansEndpoints
         ScanLauncher.RequireTarget(model.TargetUri);
         var configuration = await s.Launcher.ConfigurationFromAsync(s.Caller, model, model.TargetUri!, null, null, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
-        var scan = s.Launcher.Queue(s.Caller, website, configuration);
+        var scan = s.Launcher.Queue(s.Caller, website.Id, configuration);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<ScanTaskModel> created = [await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false)];
         return TypedResults.Json(created, statusCode: StatusCodes.Status201Created);
@@ -56,10 +56,8 @@ internal static partial class ScansEndpoints
     public static async Task<IResult> NewFromScan([AsParameters] ScanServices s, CancellationToken cancellationToken)
     {
         var id = await WireBody.ReadIdAsync(s.Request, "scan", cancellationToken).ConfigureAwait(false);
-        var source = await s.Db.Scans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.UserId == s.Caller.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw ScanNotFound(id);
-        var website = await s.Db.Websites.FirstAsync(w => w.Id == source.WebsiteId, cancellationToken).ConfigureAwait(false);
-        var scan = s.Launcher.Queue(s.Caller, website, source.Configuration, profileId: source.ScanProfileId);
+        var source = await FindOwnAsync(s, id, cancellationToken).ConfigureAwait(false);
+        var scan = s.Launcher.Queue(s.Caller, source.WebsiteId, source.Configuration, profileId: source.ScanProfileId);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
@@ -97,7 +95,7 @@ internal static partial class ScansEndpoints
         errors.ThrowIfInvalid();
         var profile = await FindUsableProfileAsync(s, model.ProfileName, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
-        var scan = s.Launcher.Queue(s.Caller, website, profile.Configuration with { TargetUrl = model.TargetUri! }, profileId: profile.Id);
+        var scan = s.Launcher.Queue(s.Caller, website.Id, profile.Configuration with { TargetUrl = model.TargetUri! }, profileId: profile.Id);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
@@ -163,7 +161,7 @@ internal static partial class ScansEndpoints
         foreach (var website in websites)
         {
             var configuration = await s.Launcher.ConfigurationFromAsync(s.Caller, model, website.RootUrl, policyId, reportPolicyId, cancellationToken).ConfigureAwait(false);
-            scans.Add(s.Launcher.Queue(s.Caller, website, configuration, groupId: groupId));
+            scans.Add(s.Launcher.Queue(s.Caller, website.Id, configuration, groupId: groupId));
         }
 
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -189,8 +187,7 @@ internal static partial class ScansEndpoints
     private static async Task<IResult> LaunchFromBaseAsync(
         ScanServices s, ScanEntity source, ScanConfiguration configuration, ScanType type, Guid groupId, CancellationToken cancellationToken)
     {
-        var website = await s.Db.Websites.FirstAsync(w => w.Id == source.WebsiteId, cancellationToken).ConfigureAwait(false);
-        var scan = s.Launcher.Queue(s.Caller, website, configuration, type, source.Id, groupId, source.ScanProfileId);
+        var scan = s.Launcher.Queue(s.Caller, source.WebsiteId, configuration, type, source.Id, groupId, source.ScanProfileId);
         await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }

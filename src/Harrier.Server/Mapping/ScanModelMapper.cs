@@ -13,35 +13,50 @@ using Microsoft.EntityFrameworkCore;
 namespace Harrier.Server.Mapping;
 
 /// <summary>
-/// Builds Invicti <c>ScanTaskModel</c>s. Everything a page of scans refers to (websites, policies, profiles,
-/// website-wide counts) is loaded in one query per kind, never per scan.
+/// Builds Invicti <c>ScanTaskModel</c>s. What a page of scans refers to (websites with their website-wide figures,
+/// policies, profiles) is loaded once per distinct id, never per scan, with compiled queries: every launch answers with
+/// a model, so this is on the hot path of <c>newfromscan</c> as well as of <c>detail</c> and the lists.
 /// </summary>
 internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, LaunchTimeEstimator launchTimes)
 {
+    /// <summary>
+    /// A website with its website-wide figures: its most recently completed full scan (ties broken by launch time, then
+    /// id), whether any scan was applied to issues, and whether others are queued (counted up to two). Each figure is an
+    /// indexed subquery that stops early, so models do not slow down as a website's history grows.
+    /// </summary>
+    private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<WebsiteFigures?>> s_websiteFigures = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid websiteId, CancellationToken _) => db.Websites.AsNoTracking().Where(w => w.Id == websiteId)
+            .Select(w => new WebsiteFigures(
+                w,
+                w.Groups.Select(g => g.Id).ToList(),
+                db.Scans.Where(s => s.WebsiteId == w.Id && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
+                    .OrderByDescending(s => s.FinishedAt).ThenByDescending(s => s.InitiatedAt).ThenByDescending(s => s.Id)
+                    .Select(s => (Guid?)s.Id).FirstOrDefault(),
+                db.Scans.Any(s => s.WebsiteId == w.Id && s.IssuesAppliedAt != null),
+                db.Scans.Where(s => s.WebsiteId == w.Id && s.State == ScanTaskState.Queued && s.DeletedAt == null).Take(2).Count()))
+            .FirstOrDefault());
+
+    private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<ScanPolicyEntity?>> s_policy = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid id, CancellationToken _) => db.ScanPolicies.AsNoTracking().FirstOrDefault(p => p.Id == id));
+
+    private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<ReportPolicyEntity?>> s_reportPolicy = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid id, CancellationToken _) => db.ReportPolicies.AsNoTracking().FirstOrDefault(p => p.Id == id));
+
+    private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<ScanProfileEntity?>> s_profile = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid id, CancellationToken _) => db.ScanProfiles.AsNoTracking().FirstOrDefault(p => p.Id == id));
+
     public async Task<ScanTaskModel> ToModelAsync(ScanEntity scan, Caller caller, CancellationToken cancellationToken) =>
         (await ToModelsAsync([scan], caller, cancellationToken).ConfigureAwait(false))[0];
 
     public async Task<IReadOnlyList<ScanTaskModel>> ToModelsAsync(IReadOnlyList<ScanEntity> scans, Caller caller, CancellationToken cancellationToken)
     {
-        var websiteIds = scans.Select(s => s.WebsiteId).Distinct().ToList();
-        var policyIds = scans.Select(s => s.Configuration.PolicyId).Distinct().ToList();
-        var reportPolicyIds = scans.Select(s => s.Configuration.ReportPolicyId).Distinct().ToList();
-        var profileIds = scans.Where(s => s.ScanProfileId is not null).Select(s => s.ScanProfileId!.Value).Distinct().ToList();
-
-        var websites = await db.Websites.AsNoTracking().Include(w => w.Groups)
-            .Where(w => websiteIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken).ConfigureAwait(false);
-        var policies = await db.ScanPolicies.AsNoTracking()
-            .Where(p => policyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
-        var reportPolicies = await db.ReportPolicies.AsNoTracking()
-            .Where(p => reportPolicyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
-        var profiles = await db.ScanProfiles.AsNoTracking()
-            .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
-        var latestComplete = await LatestCompleteFullScansAsync(websiteIds, cancellationToken).ConfigureAwait(false);
-        var openIssues = await OpenIssueCountsAsync(websiteIds, cancellationToken).ConfigureAwait(false);
-        var queuedPerWebsite = await db.Scans.AsNoTracking()
-            .Where(s => websiteIds.Contains(s.WebsiteId) && s.State == ScanTaskState.Queued && s.DeletedAt == null)
-            .GroupBy(s => s.WebsiteId).Select(g => new { WebsiteId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.WebsiteId, g => g.Count, cancellationToken).ConfigureAwait(false);
+        var websites = await EachAsync(scans.Select(s => s.WebsiteId), s_websiteFigures, cancellationToken).ConfigureAwait(false);
+        var policies = await EachAsync(scans.Select(s => s.Configuration.PolicyId), s_policy, cancellationToken).ConfigureAwait(false);
+        var reportPolicies = await EachAsync(scans.Select(s => s.Configuration.ReportPolicyId), s_reportPolicy, cancellationToken).ConfigureAwait(false);
+        var profiles = await EachAsync(scans.Where(s => s.ScanProfileId is not null).Select(s => s.ScanProfileId!.Value), s_profile, cancellationToken)
+            .ConfigureAwait(false);
+        var openIssues = await OpenIssueCountsAsync([.. websites.Values.Where(w => w.IssuesTracked).Select(w => w.Website.Id)], cancellationToken)
+            .ConfigureAwait(false);
 
         var launchTime = await launchTimes.ForAsync(scans, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
@@ -51,10 +66,9 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             policies.TryGetValue(scan.Configuration.PolicyId, out var policy);
             reportPolicies.TryGetValue(scan.Configuration.ReportPolicyId, out var reportPolicy);
             var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
-            var latest = latestComplete.TryGetValue(scan.WebsiteId, out var id) ? id : (Guid?)null;
             openIssues.TryGetValue(scan.WebsiteId, out var global);
-            var otherQueued = queuedPerWebsite.GetValueOrDefault(scan.WebsiteId) > (scan.State == ScanTaskState.Queued && scan.DeletedAt == null ? 1 : 0);
-            return Map(scan, caller, now, website, policy, reportPolicy, profile, latest, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
+            var otherQueued = website?.QueuedUpToTwo > (scan.State == ScanTaskState.Queued && scan.DeletedAt == null ? 1 : 0);
+            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
         })];
     }
 
@@ -78,49 +92,40 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     public static SeverityCounts Counts(ScanEntity scan) =>
         new(scan.CriticalCount, scan.HighCount, scan.MediumCount, scan.LowCount, scan.InfoCount, scan.BestPracticeCount);
 
-    /// <summary>Each website's most recently completed full scan: exactly one per website (ties broken by launch time, then id).</summary>
-    private async Task<Dictionary<Guid, Guid>> LatestCompleteFullScansAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
+    /// <summary>Each distinct id's row, by one compiled query per id; ids without a row are absent.</summary>
+    private async Task<Dictionary<Guid, T>> EachAsync<T>(
+        IEnumerable<Guid> ids, Func<HarrierDbContext, Guid, CancellationToken, Task<T?>> load, CancellationToken cancellationToken)
+        where T : class
     {
-        // One indexed query per website (the full scan that finished last), however many scans it has: lists must not
-        // slow down as history grows.
-        var latest = new Dictionary<Guid, Guid>();
-        foreach (var websiteId in websiteIds)
+        var found = new Dictionary<Guid, T>();
+        foreach (var id in ids.Distinct())
         {
-            var id = await db.Scans.AsNoTracking()
-                .Where(s => s.WebsiteId == websiteId && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
-                .OrderByDescending(s => s.FinishedAt).ThenByDescending(s => s.InitiatedAt).ThenByDescending(s => s.Id)
-                .Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (id is { } found)
+            if (await load(db, id, cancellationToken).ConfigureAwait(false) is { } row)
             {
-                latest[websiteId] = found;
+                found[id] = row;
             }
         }
 
-        return latest;
+        return found;
     }
 
     /// <summary>
-    /// The website-wide figures (<c>Global…</c>): its open issues across scans, by severity. Only websites with at least one
-    /// scan applied to issues have figures; the others are absent (threat level Unknown).
+    /// The website-wide figures (<c>Global…</c>): open issues across scans, by severity, of the websites with at least one
+    /// scan applied to issues; the others are absent (threat level Unknown).
     /// </summary>
-    private async Task<Dictionary<Guid, SeverityCounts>> OpenIssueCountsAsync(List<Guid> websiteIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, SeverityCounts>> OpenIssueCountsAsync(List<Guid> trackedWebsiteIds, CancellationToken cancellationToken)
     {
+        if (trackedWebsiteIds.Count == 0)
+        {
+            return [];
+        }
+
         var open = Enum.GetValues<IssueState>().Where(IssueRules.IsOpen).ToList();
-        var counts = await db.Issues.AsNoTracking().Where(i => websiteIds.Contains(i.WebsiteId) && open.Contains(i.State))
+        var counts = await db.Issues.AsNoTracking().Where(i => trackedWebsiteIds.Contains(i.WebsiteId) && open.Contains(i.State))
             .GroupBy(i => new { i.WebsiteId, i.Severity })
             .Select(g => new { g.Key.WebsiteId, g.Key.Severity, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var tracked = new List<Guid>();
-        foreach (var websiteId in websiteIds)
-        {
-            // EXISTS per website: stops at the first applied scan instead of reading a long history.
-            if (await db.Scans.AsNoTracking().AnyAsync(s => s.WebsiteId == websiteId && s.IssuesAppliedAt != null, cancellationToken).ConfigureAwait(false))
-            {
-                tracked.Add(websiteId);
-            }
-        }
-
-        return tracked.ToDictionary(id => id, id =>
+        return trackedWebsiteIds.ToDictionary(id => id, id =>
         {
             int Of(Severity severity) => counts.Where(c => c.WebsiteId == id && c.Severity == severity).Sum(c => c.Count);
             return new SeverityCounts(Of(Severity.Critical), Of(Severity.High), Of(Severity.Medium), Of(Severity.Low),
@@ -129,9 +134,10 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     }
 
     private static ScanTaskModel Map(
-        ScanEntity scan, Caller caller, DateTime now, WebsiteEntity? website, ScanPolicyEntity? policy,
-        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, Guid? latestComplete, SeverityCounts? openIssues, bool otherQueued)
+        ScanEntity scan, Caller caller, DateTime now, WebsiteFigures? figures, ScanPolicyEntity? policy,
+        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, SeverityCounts? openIssues, bool otherQueued)
     {
+        var website = figures?.Website;
         var config = scan.Configuration;
         var target = new Uri(config.TargetUrl);
         var counts = Counts(scan);
@@ -197,7 +203,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             WebsiteDescription = website?.Description,
             WebsiteProtocol = website?.DefaultProtocol ?? (target.Scheme == Uri.UriSchemeHttps ? WebsiteProtocol.Https : WebsiteProtocol.Http),
             WebsiteIsDeleted = website?.DeletedAt is not null,
-            IsWebsiteLatestCompletedFullScanTask = latestComplete == scan.Id,
+            IsWebsiteLatestCompletedFullScanTask = figures?.LatestCompleteFullScan == scan.Id,
             EnablePciScanTask = config.EnablePciScanTask,
             PciScanTask = null,
             UserName = caller.Name,
@@ -214,7 +220,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
                 ScanPolicyName = policy?.Name,
                 Tags = profile.Configuration.Tags,
             },
-            WebsiteGroupIds = website is null ? [] : [.. website.Groups.Select(g => g.Id)],
+            WebsiteGroupIds = figures?.GroupIds ?? [],
             Comments = config.Comments,
             BusinessLogicRecorderSetting = LaunchSettingsMapper.ToBusinessLogicModel(config.BusinessLogicRecorderSetting),
             ScanProfileChanged = false,
@@ -254,4 +260,6 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
 
     private static DateTimeOffset? Utc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    private sealed record WebsiteFigures(WebsiteEntity Website, List<Guid> GroupIds, Guid? LatestCompleteFullScan, bool IssuesTracked, int QueuedUpToTwo);
 }

@@ -15,35 +15,49 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
 {
     private static readonly TimeSpan s_defaultScanLength = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A scan with the number of scans it waits behind when queued: queued before it, not deleted. Both times are read from
+    /// the database (PostgreSQL keeps microseconds, .NET ticks), so a scan never counts itself. Compiled, one round trip, and
+    /// counted on the (State, DeletedAt, InitiatedAt) index alone: <c>status</c> polling runs it on every request.
+    /// </summary>
+    private static readonly Func<HarrierDbContext, Guid, Guid, CancellationToken, Task<QueuePlace?>> s_place = EF.CompileAsyncQuery(
+        (HarrierDbContext db, Guid scanId, Guid userId, CancellationToken _) => db.Scans
+            .Where(x => x.Id == scanId && x.UserId == userId)
+            .Select(x => new QueuePlace(x.State, x.CompletedSteps, x.EstimatedSteps, x.State != ScanTaskState.Queued ? 0
+                : db.Scans.Count(q => q.State == ScanTaskState.Queued && q.DeletedAt == null && q.InitiatedAt < x.InitiatedAt)))
+            .FirstOrDefault());
+
+    /// <summary>A scan's progress and, when queued, its launch estimate; null when the user has no such scan.</summary>
+    public async Task<(QueuePlace Place, int? Minutes)?> ProgressAsync(Guid scanId, Guid userId, CancellationToken cancellationToken)
+    {
+        if (await s_place(db, scanId, userId, cancellationToken).ConfigureAwait(false) is not { } place)
+        {
+            return null;
+        }
+
+        return (place, place.State == ScanTaskState.Queued ? await MinutesAsync(place.QueuedAhead, cancellationToken).ConfigureAwait(false) : null);
+    }
+
     public async Task<Func<ScanEntity, int?>> ForAsync(IReadOnlyCollection<ScanEntity> scans, CancellationToken cancellationToken)
     {
-        if (!scans.Any(s => s.State == ScanTaskState.Queued))
-        {
-            return _ => null;
-        }
-
-        var (running, scanLength) = await figures.GetAsync(db, cancellationToken).ConfigureAwait(false);
-        var agents = Math.Max(options.Value.Agents, 1);
-        var ahead = new Dictionary<Guid, int>();
+        var minutes = new Dictionary<Guid, int>();
         foreach (var scan in scans.Where(s => s.State == ScanTaskState.Queued))
         {
-            // Not itself: PostgreSQL keeps microseconds, so a scan not yet read back sorts after its stored copy.
-            ahead[scan.Id] = await db.Scans.AsNoTracking()
-                .CountAsync(q => q.State == ScanTaskState.Queued && q.InitiatedAt < scan.InitiatedAt && q.Id != scan.Id && q.DeletedAt == null, cancellationToken)
-                .ConfigureAwait(false);
+            var place = await s_place(db, scan.Id, scan.UserId, cancellationToken).ConfigureAwait(false);
+            minutes[scan.Id] = await MinutesAsync(place?.QueuedAhead ?? 0, cancellationToken).ConfigureAwait(false);
         }
 
-        return scan =>
-        {
-            if (!ahead.TryGetValue(scan.Id, out var queuedAhead))
-            {
-                return null;
-            }
-
-            var rounds = (queuedAhead + running) / agents;
-            return (int)Math.Ceiling(rounds * scanLength.TotalMinutes);
-        };
+        return scan => minutes.TryGetValue(scan.Id, out var m) ? m : null;
     }
+
+    private async Task<int> MinutesAsync(int queuedAhead, CancellationToken cancellationToken)
+    {
+        var (running, scanLength) = await figures.GetAsync(db, cancellationToken).ConfigureAwait(false);
+        var rounds = (queuedAhead + running) / Math.Max(options.Value.Agents, 1);
+        return (int)Math.Ceiling(rounds * scanLength.TotalMinutes);
+    }
+
+    internal sealed record QueuePlace(ScanTaskState State, int CompletedSteps, int EstimatedSteps, int QueuedAhead);
 
     /// <summary>
     /// The running-scan count and the recent scan length, read at most once a second per server: they change slowly, an
@@ -61,8 +75,8 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
             {
                 // Leased scans: the LeaseExpiresAt index answers this without reading the table.
                 var running = await db.Scans.AsNoTracking().CountAsync(s => s.LeaseExpiresAt != null, cancellationToken).ConfigureAwait(false);
-                // Recent lengths by launch order, which the (State, InitiatedAt) index serves without reading every finished scan.
-                var recent = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Complete && s.FinishedAt != null)
+                // Recent lengths by launch order, which the (State, DeletedAt, InitiatedAt) index serves without reading every finished scan.
+                var recent = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Complete && s.DeletedAt == null && s.FinishedAt != null)
                     .OrderByDescending(s => s.InitiatedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
                 current = new Snapshot(running, recent.Count == 0 ? s_defaultScanLength : TimeSpan.FromTicks((long)recent.Average()), time.GetUtcNow() + s_lifetime);
                 Volatile.Write(ref _current, current);

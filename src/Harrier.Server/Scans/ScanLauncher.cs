@@ -67,14 +67,14 @@ internal sealed class ScanLauncher(HarrierDbContext db, TimeProvider time, ISecr
     }
 
     /// <summary>Adds a queued scan to the context; the caller saves (once, so a failed launch writes nothing).</summary>
-    public ScanEntity Queue(Caller caller, WebsiteEntity website, ScanConfiguration configuration, ScanType type = ScanType.Full,
+    public ScanEntity Queue(Caller caller, Guid websiteId, ScanConfiguration configuration, ScanType type = ScanType.Full,
         Guid? baseScanId = null, Guid? groupId = null, Guid? profileId = null, string? vcsCommitInfoJson = null)
     {
         var scan = new ScanEntity
         {
             Id = Guid.NewGuid(),
             UserId = caller.Id,
-            WebsiteId = website.Id,
+            WebsiteId = websiteId,
             ScanTaskGroupId = groupId ?? Guid.NewGuid(),
             ScanType = type,
             BaseScanId = baseScanId,

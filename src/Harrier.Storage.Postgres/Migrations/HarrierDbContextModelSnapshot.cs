@@ -472,11 +472,11 @@ namespace Harrier.Storage.Postgres.Migrations
 
                     b.HasIndex("WebsiteId");
 
-                    b.HasIndex("State", "InitiatedAt");
-
                     b.HasIndex("UserId", "InitiatedAt");
 
                     b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("State", "DeletedAt", "InitiatedAt");
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 

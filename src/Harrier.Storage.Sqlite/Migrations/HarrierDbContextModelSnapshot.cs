@@ -462,11 +462,11 @@ namespace Harrier.Storage.Sqlite.Migrations
 
                     b.HasIndex("WebsiteId");
 
-                    b.HasIndex("State", "InitiatedAt");
-
                     b.HasIndex("UserId", "InitiatedAt");
 
                     b.HasIndex("WebsiteId", "IssuesAppliedAt");
+
+                    b.HasIndex("State", "DeletedAt", "InitiatedAt");
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
