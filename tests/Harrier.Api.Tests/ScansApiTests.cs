@@ -45,6 +45,21 @@ public sealed class ScansApiTests(HarrierApiFixture fixture) : IClassFixture<Har
         Assert.Equal(3, (int)page2["FirstItemOnPage"]!);
     }
 
+    [Fact]
+    public async Task List_TotalItemCount_FollowsLaunchesAndDeletesAtOnce()
+    {
+        var client = fixture.OtherUserClient();
+        async Task<int> TotalAsync() => (int)(await client.GetJsonAsync("/api/1.0/scans/list?pageSize=1")).Body!["TotalItemCount"]!;
+        var before = await TotalAsync();
+
+        var launched = await client.LaunchAsync(Target("count"));
+        Assert.Equal(before + 1, await TotalAsync());
+        await client.RelaunchAsync(launched.Id());
+        Assert.Equal(before + 2, await TotalAsync());
+        Assert.Equal("Ok", (await client.PostJsonAsync("/api/1.0/scans/delete", $"[\"{launched.Id()}\"]")).Body!.GetValue<string>());
+        Assert.Equal(before + 1, await TotalAsync());
+    }
+
     [Theory]
     [InlineData("pageSize=0")]
     [InlineData("pageSize=201")]

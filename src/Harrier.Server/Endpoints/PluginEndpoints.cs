@@ -35,7 +35,7 @@ internal static class PluginEndpoints
         var vcs = request.VcsCommitInfoModel is { } info ? JsonSerializer.Serialize(info with { CiBuildServerName = info.IntegrationSystem?.ToString() }, InvictiJson.Options) : null;
         var scan = s.Launcher.Queue(s.Caller, website.Id, configuration, baseScan is null ? ScanType.Full : ScanType.Incremental,
             baseScan?.Id, profileId: profileId, vcsCommitInfoJson: vcs);
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(new PluginScanResult { IsValid = true, ScanTaskId = scan.Id }, statusCode: StatusCodes.Status201Created);
     }
 

@@ -11,6 +11,7 @@ internal sealed record ScanServices(
     HarrierDbContext Db,
     ScanLauncher Launcher,
     ScanModelMapper Mapper,
+    VisibleScanCounts VisibleCounts,
     TimeProvider Time)
 {
     public Caller Caller => Caller.From(HttpContext.User);

@@ -83,6 +83,7 @@ internal static partial class ScansEndpoints
 
             if (await TrySaveAsync(s, attempt, cancellationToken).ConfigureAwait(false))
             {
+                s.VisibleCounts.Forget(s.Caller.Id);
                 return TypedResults.Ok(nameof(DeleteScanResult.Ok));
             }
         }

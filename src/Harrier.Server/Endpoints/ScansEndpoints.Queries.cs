@@ -26,8 +26,12 @@ internal static partial class ScansEndpoints
         api.MapGet("/result/{id}", Result).Produces<IReadOnlyList<VulnerabilityModel>>();
     }
 
-    public static Task<IResult> List([AsParameters] ScanServices s, CancellationToken cancellationToken) =>
-        PageAsync(s, Visible(s).OrderByDescending(x => x.InitiatedAt), cancellationToken);
+    public static Task<IResult> List([AsParameters] ScanServices s, CancellationToken cancellationToken)
+    {
+        var visible = Visible(s);
+        return PageAsync(s, visible.OrderByDescending(x => x.InitiatedAt),
+            () => s.VisibleCounts.GetAsync(s.Caller.Id, () => visible.CountAsync(cancellationToken)), cancellationToken);
+    }
 
     public static Task<IResult> ListByState([AsParameters] ScanServices s, CancellationToken cancellationToken)
     {
@@ -132,10 +136,13 @@ internal static partial class ScansEndpoints
     private static IQueryable<ScanEntity> Visible(ScanServices s) =>
         s.Db.Scans.AsNoTracking().Where(x => x.UserId == s.Caller.Id && x.DeletedAt == null);
 
-    private static async Task<IResult> PageAsync(ScanServices s, IQueryable<ScanEntity> query, CancellationToken cancellationToken)
+    private static Task<IResult> PageAsync(ScanServices s, IQueryable<ScanEntity> query, CancellationToken cancellationToken) =>
+        PageAsync(s, query, () => query.CountAsync(cancellationToken), cancellationToken);
+
+    private static async Task<IResult> PageAsync(ScanServices s, IQueryable<ScanEntity> query, Func<Task<int>> count, CancellationToken cancellationToken)
     {
         var paging = Paging.From(s.Request);
-        var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var total = await count().ConfigureAwait(false);
         var page = await query.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
         var models = await s.Mapper.ToModelsAsync(page, s.Caller, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(paging.Result(models, total));

@@ -44,7 +44,7 @@ internal static partial class ScansEndpoints
         var configuration = await s.Launcher.ConfigurationFromAsync(s.Caller, model, model.TargetUri!, null, null, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
         var scan = s.Launcher.Queue(s.Caller, website.Id, configuration);
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<ScanTaskModel> created = [await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false)];
         return TypedResults.Json(created, statusCode: StatusCodes.Status201Created);
     }
@@ -58,7 +58,7 @@ internal static partial class ScansEndpoints
         var id = await WireBody.ReadIdAsync(s.Request, "scan", cancellationToken).ConfigureAwait(false);
         var source = await FindOwnAsync(s, id, cancellationToken).ConfigureAwait(false);
         var scan = s.Launcher.Queue(s.Caller, source.WebsiteId, source.Configuration, profileId: source.ScanProfileId);
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 
@@ -96,7 +96,7 @@ internal static partial class ScansEndpoints
         var profile = await FindUsableProfileAsync(s, model.ProfileName, cancellationToken).ConfigureAwait(false);
         var website = await s.Launcher.ResolveWebsiteAsync(s.Caller, model.TargetUri!, cancellationToken).ConfigureAwait(false);
         var scan = s.Launcher.Queue(s.Caller, website.Id, profile.Configuration with { TargetUrl = model.TargetUri! }, profileId: profile.Id);
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 
@@ -164,7 +164,7 @@ internal static partial class ScansEndpoints
             scans.Add(s.Launcher.Queue(s.Caller, website.Id, configuration, groupId: groupId));
         }
 
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         var created = await s.Mapper.ToModelsAsync(scans, s.Caller, cancellationToken).ConfigureAwait(false);
         return TypedResults.Json(created, statusCode: StatusCodes.Status201Created);
     }
@@ -188,7 +188,7 @@ internal static partial class ScansEndpoints
         ScanServices s, ScanEntity source, ScanConfiguration configuration, ScanType type, Guid groupId, CancellationToken cancellationToken)
     {
         var scan = s.Launcher.Queue(s.Caller, source.WebsiteId, configuration, type, source.Id, groupId, source.ScanProfileId);
-        await s.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await s.Launcher.SaveAsync(s.Caller, cancellationToken).ConfigureAwait(false);
         return Created(await s.Mapper.ToModelAsync(scan, s.Caller, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -86,6 +86,7 @@ public static class HarrierServer
         services.AddScoped<ScanModelMapper>();
         services.AddScoped<LaunchTimeEstimator>();
         services.AddSingleton<LaunchTimeEstimator.QueueFigures>();
+        services.AddSingleton<VisibleScanCounts>();
         services.AddScoped<ReportDocumentBuilder>();
         services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleRunner>();

@@ -15,7 +15,8 @@ namespace Harrier.Server.Scans;
 /// Creates scans: resolves (or registers) the website, the policies and the launch configuration, and stores a
 /// queued scan. Every launch endpoint goes through here, so a relaunch is stored exactly like a first launch.
 /// </summary>
-internal sealed class ScanLauncher(HarrierDbContext db, TimeProvider time, ISecretProtector protector, IOptions<ApiOptions> options)
+internal sealed class ScanLauncher(
+    HarrierDbContext db, TimeProvider time, ISecretProtector protector, IOptions<ApiOptions> options, VisibleScanCounts visibleCounts)
 {
     /// <summary>Validates a launch model and turns it into a configuration for <paramref name="targetUrl"/>.</summary>
     public async Task<ScanConfiguration> ConfigurationFromAsync(
@@ -66,7 +67,14 @@ internal sealed class ScanLauncher(HarrierDbContext db, TimeProvider time, ISecr
         return website;
     }
 
-    /// <summary>Adds a queued scan to the context; the caller saves (once, so a failed launch writes nothing).</summary>
+    /// <summary>Stores what <see cref="Queue"/> added, in one save so a failed launch writes nothing.</summary>
+    public async Task SaveAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        visibleCounts.Forget(caller.Id);
+    }
+
+    /// <summary>Adds a queued scan to the context; the caller then calls <see cref="SaveAsync"/> once.</summary>
     public ScanEntity Queue(Caller caller, Guid websiteId, ScanConfiguration configuration, ScanType type = ScanType.Full,
         Guid? baseScanId = null, Guid? groupId = null, Guid? profileId = null, string? vcsCommitInfoJson = null)
     {
