@@ -64,21 +64,42 @@ public sealed class EngineLimitsConfigurationTests
     }
 
     [Fact]
-    public async Task AgentHost_WithABadCeiling_DoesNotStart()
+    public void AgentHost_WithABadCeiling_IsNotBuilt()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "harrier-limits-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var host = HarrierAgentHost.Create([], new Dictionary<string, string?>
+            var error = Assert.Throws<OptionsValidationException>(() => HarrierAgentHost.Create([], new Dictionary<string, string?>
             {
                 ["Harrier:DataDir"] = dataDir,
                 ["Harrier:Agents"] = "1",
                 ["Harrier:Engine:MaxCrawlRequests"] = "0",
-            });
-
-            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+            }));
 
             Assert.Contains("Harrier:Engine:MaxCrawlRequests must be a whole number from 1 to 10000000.", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void AgentHost_WithTwoBadSections_ReportsBoth()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "harrier-limits-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var error = Assert.Throws<ArgumentException>(() => HarrierAgentHost.Create([], new Dictionary<string, string?>
+            {
+                ["Harrier:DataDir"] = dataDir,
+                ["Harrier:Agents"] = "1",
+                ["Harrier:Engine:MaxEvidenceChars"] = "10",
+                ["Harrier:Agent:MaxAttempts"] = "0",
+            }));
+
+            Assert.Contains("Harrier:Engine:MaxEvidenceChars must be a whole number from 256 to 16777216.", error.Message, StringComparison.Ordinal);
+            Assert.Contains("MaxAttempts", error.Message, StringComparison.Ordinal);
         }
         finally
         {
