@@ -17,6 +17,7 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddScanAgents(this IServiceCollection services, int agentCount)
     {
         services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScanLeases>();
         services.AddScoped<AgentRegistry>();
         services.AddHostedService(provider => new LeaseReaperService(
@@ -38,6 +39,7 @@ public static class AgentServiceCollectionExtensions
                 provider.GetRequiredService<ScanEngine>(),
                 provider.GetRequiredService<ISecretProtector>(),
                 provider.GetRequiredService<IOptions<AgentOptions>>(),
+                provider.GetRequiredService<IOptions<EngineOptions>>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<ScanAgentService>>(),
                 agentCount));

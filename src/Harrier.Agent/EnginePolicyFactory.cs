@@ -6,15 +6,23 @@ namespace Harrier.Agent;
 
 /// <summary>
 /// Reads the members of a stored Invicti scan policy that the engine obeys: <c>HttpRequestSettings</c> (connections,
-/// rate, timeout, User-Agent) and <c>SecurityCheckGroupParents</c> (a group whose <c>EngineGroup</c> is a check id and
-/// whose <c>Enabled</c> is false switches that check off, true switches it on, e.g. the off-by-default weak-credentials).
-/// Anything absent or out of range keeps the engine's default.
+/// rate, timeout, User-Agent), <c>CrawlingSettings.MaximumCrawlerUrlCount</c> (crawl requests, at most the server's
+/// <see cref="EngineOptions.MaxCrawlRequests"/>) and <c>SecurityCheckGroupParents</c> (a group whose <c>EngineGroup</c> is a
+/// check id and whose <c>Enabled</c> is false switches that check off, true switches it on, e.g. the off-by-default
+/// weak-credentials). Anything absent or out of range keeps the engine's default; the size limits come from the server's
+/// <see cref="EngineOptions"/>.
 /// </summary>
 internal static class EnginePolicyFactory
 {
-    public static EnginePolicy From(string? settingsJson)
+    public static EnginePolicy From(string? settingsJson, EngineOptions limits)
     {
-        var policy = new EnginePolicy();
+        ArgumentNullException.ThrowIfNull(limits);
+        var policy = new EnginePolicy
+        {
+            MaxResponseBytes = limits.MaxResponseBytes,
+            MaxEvidenceChars = limits.MaxEvidenceChars,
+            MaxCrawlRequests = limits.MaxCrawlRequests,
+        };
         if (string.IsNullOrWhiteSpace(settingsJson))
         {
             return policy;
@@ -31,6 +39,13 @@ internal static class EnginePolicyFactory
                     .Select(c => c.Id)
                     .ToHashSet(StringComparer.Ordinal),
             };
+        }
+
+        if (document.RootElement.TryGetProperty("CrawlingSettings", out var crawling) && crawling.ValueKind == JsonValueKind.Object
+            && Int(crawling, "MaximumCrawlerUrlCount") is { } crawlCount and > 0)
+        {
+            // The policy may crawl less than the server allows, never more.
+            policy = policy with { MaxCrawlRequests = Math.Min(crawlCount, limits.MaxCrawlRequests) };
         }
 
         if (!document.RootElement.TryGetProperty("HttpRequestSettings", out var http) || http.ValueKind != JsonValueKind.Object)

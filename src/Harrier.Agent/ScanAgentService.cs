@@ -20,9 +20,10 @@ namespace Harrier.Agent;
 /// </summary>
 public sealed class ScanAgentService(
     IServiceScopeFactory scopes, ScanEngine engine, ISecretProtector secrets, IOptions<AgentOptions> options,
-    TimeProvider time, ILogger<ScanAgentService> logger, int agentCount) : BackgroundService
+    IOptions<EngineOptions> limits, TimeProvider time, ILogger<ScanAgentService> logger, int agentCount) : BackgroundService
 {
     private readonly AgentOptions _options = options.Value;
+    private readonly EngineOptions _limits = limits.Value;
 
     /// <summary>A stable identity per agent slot, so a restarted process recognises the scans it held.</summary>
     public static AgentIdentity Identity(string prefix, int slot)
@@ -86,7 +87,7 @@ public sealed class ScanAgentService(
 
     private async Task RunAgentAsync(AgentIdentity agent, CancellationToken stoppingToken)
     {
-        var execution = new ScanExecution(scopes, engine, secrets, _options, time, logger);
+        var execution = new ScanExecution(scopes, engine, secrets, _options, _limits, time, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

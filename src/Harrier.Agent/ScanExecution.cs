@@ -11,7 +11,7 @@ namespace Harrier.Agent;
 
 /// <summary>Runs one claimed scan to its end: engine, storage sink and control loop, then records the outcome.</summary>
 internal sealed class ScanExecution(
-    IServiceScopeFactory scopes, ScanEngine engine, ISecretProtector secrets, AgentOptions options, TimeProvider time, ILogger logger)
+    IServiceScopeFactory scopes, ScanEngine engine, ISecretProtector secrets, AgentOptions options, EngineOptions limits, TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(ScanEntity scan, AgentIdentity agent, CancellationToken agentStopping)
     {
@@ -62,14 +62,14 @@ internal sealed class ScanExecution(
         }
     }
 
-    private static async Task<(EnginePolicy Policy, TimeZoneInfo OwnerZone)> PolicyAndZoneAsync(HarrierDbContext db, ScanEntity scan, CancellationToken cancellationToken)
+    private async Task<(EnginePolicy Policy, TimeZoneInfo OwnerZone)> PolicyAndZoneAsync(HarrierDbContext db, ScanEntity scan, CancellationToken cancellationToken)
     {
         var settings = await db.ScanPolicies.AsNoTracking().Where(p => p.Id == scan.Configuration.PolicyId)
             .Select(p => p.SettingsJson).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var zoneId = await db.Users.AsNoTracking().Where(u => u.Id == scan.UserId).Select(u => u.TimeZoneId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return (EnginePolicyFactory.From(settings), zone);
+        return (EnginePolicyFactory.From(settings, limits), zone);
     }
 
     private static async Task IgnoreCancellation(Task task)

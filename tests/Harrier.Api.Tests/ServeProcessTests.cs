@@ -146,6 +146,22 @@ public sealed partial class ServeProcessTests : IDisposable
         Assert.DoesNotContain("   at ", agent.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("serve", "MaxCrawlRequests", "0")]
+    [InlineData("serve", "MaxEvidenceChars", "-1")]
+    [InlineData("agent", "MaxResponseBytes", "lots")]
+    public async Task BadEngineLimit_StopsTheStart_WithAClearMessage(string command, string setting, string value)
+    {
+        string[] args = command == "serve" ? ["serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0"] : ["agent", "--data-dir", _dataDir];
+        using var process = HarrierProcess.Start(args, [KeyValuePair.Create("Harrier__Engine__" + setting, value),
+            KeyValuePair.Create("HARRIER_BOOTSTRAP_USER_ID", s_userId), KeyValuePair.Create("HARRIER_BOOTSTRAP_API_TOKEN", Token)]);
+
+        Assert.Equal(2, await process.WaitForExitAsync(Api.Ct));
+        Assert.Contains(process.Output.Split('\n'), line => line.StartsWith("harrier: ", StringComparison.Ordinal)
+            && line.Contains("Harrier:Engine:" + setting, StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", process.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

@@ -5,6 +5,8 @@ namespace Harrier.Engine.Http;
 /// <summary>Renders a request and its response as raw HTTP text for finding evidence. Credentials are redacted, the response is capped.</summary>
 internal static class RawHttpFormatter
 {
+    private const string TruncatedMarker = "\r\n[truncated by Harrier]";
+
     private static readonly HashSet<string> s_redacted = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Proxy-Authorization" };
 
     public static string FormatRequest(ScanHttpRequest request, IEnumerable<KeyValuePair<string, string>> sentHeaders, IReadOnlySet<string> secretHeaderNames)
@@ -45,21 +47,23 @@ internal static class RawHttpFormatter
         }
 
         builder.Append("\r\n");
+        // One character more than fits is enough to tell that the response must be cut, without copying a large body.
         var body = response.BodyText;
-        var room = Math.Max(0, maxChars - builder.Length);
-        if (body.Length > room)
+        builder.Append(body.AsSpan(0, Math.Min(body.Length, Math.Max(0, maxChars - builder.Length + 1))));
+        builder.Replace("\0", "\\0");
+        if (builder.Length > maxChars || response.IsTruncated)
         {
-            builder.Append(body.AsSpan(0, room)).Append("\r\n[truncated by Harrier]");
-        }
-        else
-        {
-            builder.Append(body);
-            if (response.IsTruncated)
+            // The marker counts against the cap: the evidence is never longer than maxChars.
+            var keep = Math.Max(0, Math.Min(builder.Length, maxChars - TruncatedMarker.Length));
+            if (keep > 0 && char.IsHighSurrogate(builder[keep - 1]))
             {
-                builder.Append("\r\n[truncated by Harrier]");
+                keep--;
             }
+
+            builder.Length = keep;
+            builder.Append(TruncatedMarker);
         }
 
-        return builder.ToString().Replace("\0", "\\0", StringComparison.Ordinal);
+        return builder.ToString();
     }
 }

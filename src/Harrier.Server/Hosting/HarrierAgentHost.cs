@@ -36,7 +36,7 @@ public static class HarrierAgentHost
             .PostConfigure(o => o.DataDir = dataDir);
         HarrierStorage.Add(builder.Services, options, dataDir);
         builder.Services.AddScanAgents(options.Agents);
-        return builder.Build();
+        return SettingsValidation.Validated(builder.Build());
     }
 
     /// <summary>Applies migrations (under the PostgreSQL initialization lock) and makes sure the shared key ring exists.</summary>

@@ -50,7 +50,7 @@ public static class HarrierServer
         builder.Services.AddScanAgents(options.Agents);
         builder.Services.AddHarrierWeb();
         replaceServices?.Invoke(builder.Services);
-        var app = builder.Build();
+        var app = SettingsValidation.Validated(builder.Build());
         ConfigurePipeline(app);
         return app;
     }
