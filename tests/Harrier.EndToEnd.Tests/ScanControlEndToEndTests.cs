@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Harrier.Api.Tests;
+using Harrier.Engine.Tests.Infrastructure;
 using Harrier.TestTargets;
 
 namespace Harrier.EndToEnd.Tests;
@@ -13,11 +14,11 @@ public sealed class ScanControlEndToEndTests(ScanningFixture fixture) : IClassFi
     public async Task Scan_NeverLeavesItsScope_NorUsesADisallowedMethod()
     {
         // Arrange: /app/ links, frames, posts and redirects to /outside/ and to a second loopback server
-        await using var counter = await LoopbackCounter.StartAsync(Ct);
+        await using var counter = await LoopbackServer.StartAsync("counted", Ct);
         var requests = new ConcurrentQueue<(string Method, string PathAndQuery)>();
         await using var target = await TestTargetServer.StartAsync(new TestTargetOptions
         {
-            OutOfScopeBaseUrl = counter.BaseUrl,
+            OutOfScopeBaseUrl = counter.BaseUri,
             OnRequest = (method, path) => requests.Enqueue((method, path)),
         }, Ct);
         var client = fixture.Client();
@@ -29,7 +30,7 @@ public sealed class ScanControlEndToEndTests(ScanningFixture fixture) : IClassFi
         // Assert
         Assert.Equal("Complete", (string?)done["State"]);
         Assert.True((int)done["CompletedSteps"]! > 5);
-        Assert.Equal(0, counter.Count);
+        Assert.Equal(0, counter.RequestCount);
         Assert.Equal(0, target.OutsideRequestCount);
         Assert.All(requests, r => Assert.True(
             r.PathAndQuery.StartsWith("/app/", StringComparison.Ordinal) || r.PathAndQuery is "/robots.txt" or "/sitemap.xml",

@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Harrier.Engine.Tests.Infrastructure;
 
-/// <summary>A real Kestrel server on 127.0.0.1 and a free port, recording every request it receives.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 and a free port, recording every request it receives. The one loopback HTTP
+/// listener of the tests: linked into Harrier.TestTargets.Tests (an out-of-band receiver) and Harrier.EndToEnd.Tests
+/// (an out-of-scope tripwire) too.
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -27,6 +32,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Recorded { get; } = new();
 
     public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
+
+    /// <summary>A server answering every request with <paramref name="body"/>.</summary>
+    public static Task<LoopbackServer> StartAsync(string body, CancellationToken cancellationToken) =>
+        StartAsync(app => app.Run(context => context.Response.WriteAsync(body, context.RequestAborted)), cancellationToken);
 
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure, CancellationToken cancellationToken)
     {

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Harrier.Api.Tests;
+using Harrier.TestTargets;
 
 namespace Harrier.Storage.Tests.Faults;
 
 /// <summary>
-/// Issue 9, hostile targets against the real server: while <c>harrier serve</c> runs scans of targets that stall, trickle or
-/// stream an endless body, <c>/health</c> and <c>scans/status</c> keep answering (latency reported, not asserted), and every
-/// scan ends with an outcome and, when it fails, a reason.
+/// Issue 9, hostile targets against the real server: while <c>harrier serve</c> runs scans of targets that stall, trickle
+/// or stream an endless body (<see cref="HostileTcpServer"/>), <c>/health</c> and <c>scans/status</c> keep answering
+/// (latency reported, not asserted), and every scan ends with an outcome and, when it fails, a reason.
 /// </summary>
 public sealed class HostileTargetServerTests : IDisposable
 {
@@ -24,11 +24,8 @@ public sealed class HostileTargetServerTests : IDisposable
     public async Task Server_StaysResponsive_WhileScanningHostileTargets_AndEveryScanEndsWithAReason()
     {
         // Arrange: three hostile loopback targets and a server with two agents
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var behaviours = new[] { "stall", "trickle", "endless" };
-        var listeners = behaviours.Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        Array.ForEach(listeners, l => l.Start());
-        var servers = behaviours.Select((b, i) => ServeAsync(listeners[i], b, stop.Token)).ToArray();
+        var behaviours = new[] { "stall", "slow", "endless-body" };
+        var targets = behaviours.Select(HostileTcpServer.Start).ToArray();
         using var server = HarrierProcess.Start(["serve", "--data-dir", _dataDir, "--urls", "http://127.0.0.1:0", "--agents", "2"],
             [KeyValuePair.Create("HARRIER_BOOTSTRAP_USER_ID", s_userId.ToString()), KeyValuePair.Create("HARRIER_BOOTSTRAP_API_TOKEN", Token)]);
         using var client = new HttpClient
@@ -39,9 +36,9 @@ public sealed class HostileTargetServerTests : IDisposable
         // A 5 s request timeout (default 30 s) keeps the stalled scans short.
         var (_, policy) = await client.PostJsonAsync("/api/1.0/scanpolicies/new", new { Name = "hostile", HttpRequestSettings = new { RequestTimeout = 5 } });
         var ids = new List<string>();
-        foreach (var listener in listeners)
+        foreach (var target in targets)
         {
-            ids.Add((await client.LaunchAsync($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/app/", new { PolicyId = policy.Id() })).Id());
+            ids.Add((await client.LaunchAsync(target.AppUrl.AbsoluteUri, new { PolicyId = policy.Id() })).Id());
         }
 
         // Act: poll health and status while the scans run, timing every answer
@@ -66,9 +63,11 @@ public sealed class HostileTargetServerTests : IDisposable
             await Task.Delay(100, Ct);
         }
 
-        await stop.CancelAsync();
-        Array.ForEach(listeners, l => l.Stop());
-        await Task.WhenAll(servers);
+        foreach (var target in targets)
+        {
+            await target.DisposeAsync();
+        }
+
         await server.TerminateAsync(Ct);
 
         // Assert
@@ -106,62 +105,5 @@ public sealed class HostileTargetServerTests : IDisposable
     {
         var sorted = latencies.Order().ToArray();
         return $"{sorted.Length} calls, p50 {sorted[sorted.Length / 2]:F1} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F1} ms, max {sorted[^1]:F1} ms";
-    }
-
-    private static async Task ServeAsync(TcpListener listener, string behaviour, CancellationToken stop)
-    {
-        var connections = new List<Task>();
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                connections.Add(HandleAsync(await listener.AcceptTcpClientAsync(stop), behaviour, stop));
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-            // Stopped.
-        }
-
-        await Task.WhenAll(connections);
-    }
-
-    private static async Task HandleAsync(TcpClient client, string behaviour, CancellationToken stop)
-    {
-        using (client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                _ = await stream.ReadAsync(new byte[8192], stop);
-                switch (behaviour)
-                {
-                    case "stall":
-                        await Task.Delay(Timeout.Infinite, stop);
-                        break;
-                    case "trickle":
-                        foreach (var b in Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"))
-                        {
-                            await stream.WriteAsync(new[] { b }, stop);
-                            await Task.Delay(500, stop);
-                        }
-
-                        break;
-                    default:
-                        await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"), stop);
-                        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("<a href='/app/x'>more</a>", 400)));
-                        while (!stop.IsCancellationRequested)
-                        {
-                            await stream.WriteAsync(chunk, stop);
-                        }
-
-                        break;
-                }
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException)
-            {
-                // The scanner hung up or the test ended.
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Harrier.Engine.Tests.Infrastructure;
 using Harrier.TestTargets.Simulation;
 
 namespace Harrier.TestTargets.Tests.Simulation;
@@ -22,20 +23,20 @@ public sealed class LoopbackFetcherTests
     [Fact]
     public async Task Fetch_ReadsLoopbackUrls()
     {
-        await using var receiver = await CallbackReceiver.StartAsync("hello from loopback", TestContext.Current.CancellationToken);
+        await using var receiver = await LoopbackServer.StartAsync("hello from loopback", TestContext.Current.CancellationToken);
 
-        var body = await LoopbackFetcher.FetchAsync(new Uri($"http://127.0.0.1:{receiver.Port}/x"), TestContext.Current.CancellationToken);
+        var body = await LoopbackFetcher.FetchAsync(receiver.Url("/x"), TestContext.Current.CancellationToken);
 
         Assert.Equal("hello from loopback", body);
-        Assert.Equal(["/x"], receiver.Paths);
+        Assert.Equal(["GET /x"], receiver.Requests);
     }
 
     [Fact]
     public async Task Fetch_Localhost_ConnectsOnlyToLoopbackAddresses()
     {
-        await using var receiver = await CallbackReceiver.StartAsync("local", TestContext.Current.CancellationToken);
+        await using var receiver = await LoopbackServer.StartAsync("local", TestContext.Current.CancellationToken);
 
-        var body = await LoopbackFetcher.FetchAsync(new Uri($"http://localhost:{receiver.Port}/y"), TestContext.Current.CancellationToken);
+        var body = await LoopbackFetcher.FetchAsync(new Uri($"http://localhost:{receiver.BaseUri.Port}/y"), TestContext.Current.CancellationToken);
 
         Assert.Equal("local", body);
     }

@@ -124,7 +124,25 @@ internal static partial class DomXssAnalyzer
     private static string Arguments(string text, int start)
     {
         var depth = 1;
-        char quote = '\0';
+        foreach (var i in CodePositions(text, start))
+        {
+            if (text[i] == '(')
+            {
+                depth++;
+            }
+            else if (text[i] == ')' && --depth == 0)
+            {
+                return text[start..i];
+            }
+        }
+
+        return text[start..];
+    }
+
+    /// <summary>The positions from <paramref name="start"/> on that are code: outside string literals, quotes excluded.</summary>
+    private static IEnumerable<int> CodePositions(string text, int start)
+    {
+        var quote = '\0';
         for (var i = start; i < text.Length; i++)
         {
             var c = text[i];
@@ -143,17 +161,11 @@ internal static partial class DomXssAnalyzer
             {
                 quote = c;
             }
-            else if (c == '(')
+            else
             {
-                depth++;
-            }
-            else if (c == ')' && --depth == 0)
-            {
-                return text[start..i];
+                yield return i;
             }
         }
-
-        return text[start..];
     }
 
     /// <summary>
@@ -181,26 +193,10 @@ internal static partial class DomXssAnalyzer
         var statements = new List<(string, int)>();
         var start = 0;
         var depth = 0;
-        var quote = '\0';
-        for (var i = 0; i < text.Length; i++)
+        foreach (var i in CodePositions(text, 0))
         {
             var c = text[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '\'' or '"' or '`')
-            {
-                quote = c;
-            }
-            else if (c is ';' or '{' or '}')
+            if (c is ';' or '{' or '}')
             {
                 AddStatement(statements, text[start..i], depth);
                 depth = Math.Max(0, depth + (c == '{' ? 1 : c == '}' ? -1 : 0));
