@@ -26,7 +26,10 @@ internal static class ApiLoadCommand
         var small = args.GetInt("small", 1_000);
         var large = args.GetInt("large", 100_000);
         int[] clients = [8, 64];
-        var load = new Load(wrk, seconds);
+        // --requests status,detail,list,newfromscan and --stores sqlite,postgres pick rows, for quicker reruns of one part.
+        var requests = (args.Get("requests") ?? "status,detail,list,newfromscan").Split(',');
+        var stores = (args.Get("stores") ?? "sqlite,postgres").Split(',');
+        var load = new Load(wrk, seconds, requests);
 
         Console.WriteLine($"API load benchmark: {Environment.ProcessorCount} CPUs, wrk -t2 for {seconds} s per row (after a 2 s warm-up), scans in the database {small:N0} then {large:N0}");
         Console.WriteLine("| server | scans in db | request | clients | requests/s | p50 ms | p99 ms | p99 / bare p99 | non-2xx |");
@@ -37,15 +40,21 @@ internal static class ApiLoadCommand
         {
             foreach (var c in clients)
             {
-                bareP99[("GET", c)] = (await load.RunAsync("bare ASP.NET Core", "-", "GET /bare (a small JSON)", new Uri(bare.BaseUrl, "bare"), c, null, null)).P99Ms;
-                bareP99[("POST", c)] = (await load.RunAsync("bare ASP.NET Core", "-", "POST /bare (201, a small JSON)", new Uri(bare.BaseUrl, "bare"), c, "POST", "\"x\"")).P99Ms;
+                bareP99[("GET", c)] = (await load.RunAsync("bare", "bare ASP.NET Core", "-", "GET /bare (a small JSON)", new Uri(bare.BaseUrl, "bare"), c, null, null)).P99Ms;
+                bareP99[("POST", c)] = (await load.RunAsync("bare", "bare ASP.NET Core", "-", "POST /bare (201, a small JSON)", new Uri(bare.BaseUrl, "bare"), c, "POST", "\"x\"")).P99Ms;
             }
         }
 
         load.Ceiling = bareP99;
-        await using (var sqlite = await BenchStore.SqliteAsync(harrierDll, agents: 0))
+        if (stores.Contains("sqlite"))
         {
+            await using var sqlite = await BenchStore.SqliteAsync(harrierDll, agents: 0);
             await MeasureStoreAsync(load, sqlite, "SQLite", clients, small, large);
+        }
+
+        if (!stores.Contains("postgres"))
+        {
+            return load.Invalid ? 1 : 0;
         }
 
         if (postgres is { Length: > 0 })
@@ -69,15 +78,15 @@ internal static class ApiLoadCommand
             await SeedAsync(store, scanId, size);
             foreach (var c in clients)
             {
-                await load.RunAsync(name, size, "GET scans/status/{id}", new Uri(store.BaseUrl, $"api/1.0/scans/status/{scanId}"), c);
-                await load.RunAsync(name, size, "GET scans/detail/{id}", new Uri(store.BaseUrl, $"api/1.0/scans/detail/{scanId}"), c);
-                await load.RunAsync(name, size, "GET scans/list (page 1 of 20)", new Uri(store.BaseUrl, "api/1.0/scans/list?page=1&pageSize=20"), c);
+                await load.RunAsync("status", name, size, "GET scans/status/{id}", new Uri(store.BaseUrl, $"api/1.0/scans/status/{scanId}"), c);
+                await load.RunAsync("detail", name, size, "GET scans/detail/{id}", new Uri(store.BaseUrl, $"api/1.0/scans/detail/{scanId}"), c);
+                await load.RunAsync("list", name, size, "GET scans/list (page 1 of 20)", new Uri(store.BaseUrl, "api/1.0/scans/list?page=1&pageSize=20"), c);
             }
         }
 
         foreach (var c in clients)
         {
-            await load.RunAsync(name, large, "POST scans/newfromscan", new Uri(store.BaseUrl, "api/1.0/scans/newfromscan"), c, "POST", $"\"{scanId}\"");
+            await load.RunAsync("newfromscan", name, large, "POST scans/newfromscan", new Uri(store.BaseUrl, "api/1.0/scans/newfromscan"), c, "POST", $"\"{scanId}\"");
         }
     }
 
@@ -122,7 +131,7 @@ internal static class ApiLoadCommand
     }
 
     /// <summary>Runs wrk for one row of the table: a short warm-up, then the measured run.</summary>
-    private sealed class Load(string wrk, int seconds)
+    private sealed class Load(string wrk, int seconds, IReadOnlyCollection<string> requests)
     {
         private readonly Dictionary<string, string> _headers = new() { ["Authorization"] = BenchStore.Authorization };
 
@@ -131,15 +140,20 @@ internal static class ApiLoadCommand
         /// <summary>True when a row had errors (non-2xx or socket errors): its figures don't count.</summary>
         public bool Invalid { get; private set; }
 
-        public async Task<WrkResult> RunAsync(string server, object scans, string request, Uri url, int clients, string? method = null, string? body = null)
+        public async Task<WrkResult> RunAsync(string kind, string server, object scans, string request, Uri url, int clients, string? method = null, string? body = null)
         {
+            if (kind != "bare" && !requests.Contains(kind))
+            {
+                return new WrkResult(0, 0, 0, 0);
+            }
+
             var script = method is null ? null : await LuaScriptAsync(method, body);
             try
             {
                 await Wrk.RunAsync(wrk, url, clients, 2, _headers, script);
                 var result = await Wrk.RunAsync(wrk, url, clients, seconds, _headers, script);
-                var kind = method ?? "GET";
-                var ratio = Ceiling.TryGetValue((kind, clients), out var bare) ? (result.P99Ms / bare).ToString("F1", CultureInfo.InvariantCulture) + "×" : "—";
+                var verb = method ?? "GET";
+                var ratio = Ceiling.TryGetValue((verb, clients), out var bare) ? (result.P99Ms / bare).ToString("F1", CultureInfo.InvariantCulture) + "×" : "—";
                 var errors = result.Non2xx + result.SocketErrors;
                 Invalid |= errors > 0;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -23,7 +23,9 @@ public static class SqliteStorage
         ArgumentNullException.ThrowIfNull(options);
         options.UseSqlite(ConnectionString(dataDirectory), sqlite =>
             sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
-        options.AddInterceptors(synchronous == SqliteSynchronous.Full ? SynchronousPragma.Full : SynchronousPragma.Normal);
+        options.AddInterceptors(
+            synchronous == SqliteSynchronous.Full ? SynchronousPragma.Full : SynchronousPragma.Normal,
+            new SqliteWriteGate(Path.Combine(dataDirectory, FileName)));
     }
 
     /// <summary>WAL journal: set once per database file; it persists.</summary>

@@ -142,12 +142,14 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.Property(s => s.FailureReason).HasConversion<string>().HasMaxLength(64);
             scan.Property(s => s.Version).IsConcurrencyToken();
             scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
+            // The queue: claims, a queued scan's place, recent scan lengths.
             scan.HasIndex(s => new { s.State, s.DeletedAt, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
             // Lists, scan models and issue tracking must not read a website's or user's whole history (100,000 scans):
-            // the latest finished scan of a website, whether a website has scans applied to issues, and a user's
-            // visible scans newest first with their count.
-            scan.HasIndex(s => new { s.WebsiteId, s.State, s.FinishedAt });
+            // the latest finished scan of a website and whether others are queued, whether a website has scans applied to
+            // issues, and a user's visible scans newest first with their count. DeletedAt sits among the equalities so
+            // SQLite's planner prefers these to the queue index (it sorted a website's whole history otherwise).
+            scan.HasIndex(s => new { s.WebsiteId, s.State, s.DeletedAt, s.FinishedAt });
             scan.HasIndex(s => new { s.WebsiteId, s.IssuesAppliedAt });
             scan.HasIndex(s => new { s.UserId, s.DeletedAt, s.InitiatedAt });
             scan.Property(s => s.TargetUrl).HasMaxLength(2048);

@@ -480,7 +480,7 @@ namespace Harrier.Storage.Postgres.Migrations
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
-                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+                    b.HasIndex("WebsiteId", "State", "DeletedAt", "FinishedAt");
 
                     b.ToTable("Scans");
                 });

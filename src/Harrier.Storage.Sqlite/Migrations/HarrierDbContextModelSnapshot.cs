@@ -470,7 +470,7 @@ namespace Harrier.Storage.Sqlite.Migrations
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
-                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+                    b.HasIndex("WebsiteId", "State", "DeletedAt", "FinishedAt");
 
                     b.ToTable("Scans");
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Harrier.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HarrierDbContext))]
-    [Migration("20261128233831_QueueIndexWithDeletedAt")]
-    partial class QueueIndexWithDeletedAt
+    [Migration("20261129000635_ScanQueryIndexes")]
+    partial class ScanQueryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -473,7 +473,7 @@ namespace Harrier.Storage.Sqlite.Migrations
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
-                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+                    b.HasIndex("WebsiteId", "State", "DeletedAt", "FinishedAt");
 
                     b.ToTable("Scans");
                 });

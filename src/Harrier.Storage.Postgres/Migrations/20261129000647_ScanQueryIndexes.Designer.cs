@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Harrier.Storage.Postgres.Migrations
 {
     [DbContext(typeof(HarrierDbContext))]
-    [Migration("20261128233843_QueueIndexWithDeletedAt")]
-    partial class QueueIndexWithDeletedAt
+    [Migration("20261129000647_ScanQueryIndexes")]
+    partial class ScanQueryIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -483,7 +483,7 @@ namespace Harrier.Storage.Postgres.Migrations
 
                     b.HasIndex("UserId", "DeletedAt", "InitiatedAt");
 
-                    b.HasIndex("WebsiteId", "State", "FinishedAt");
+                    b.HasIndex("WebsiteId", "State", "DeletedAt", "FinishedAt");
 
                     b.ToTable("Scans");
                 });

@@ -5,7 +5,7 @@
 namespace Harrier.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class QueueIndexWithDeletedAt : Migration
+    public partial class ScanQueryIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,10 +14,19 @@ namespace Harrier.Storage.Postgres.Migrations
                 name: "IX_Scans_State_InitiatedAt",
                 table: "Scans");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Scans_WebsiteId_State_FinishedAt",
+                table: "Scans");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Scans_State_DeletedAt_InitiatedAt",
                 table: "Scans",
                 columns: new[] { "State", "DeletedAt", "InitiatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Scans_WebsiteId_State_DeletedAt_FinishedAt",
+                table: "Scans",
+                columns: new[] { "WebsiteId", "State", "DeletedAt", "FinishedAt" });
         }
 
         /// <inheritdoc />
@@ -27,10 +36,19 @@ namespace Harrier.Storage.Postgres.Migrations
                 name: "IX_Scans_State_DeletedAt_InitiatedAt",
                 table: "Scans");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Scans_WebsiteId_State_DeletedAt_FinishedAt",
+                table: "Scans");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Scans_State_InitiatedAt",
                 table: "Scans",
                 columns: new[] { "State", "InitiatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Scans_WebsiteId_State_FinishedAt",
+                table: "Scans",
+                columns: new[] { "WebsiteId", "State", "FinishedAt" });
         }
     }
 }
