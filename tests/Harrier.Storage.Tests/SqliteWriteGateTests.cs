@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Harrier.Storage.Sqlite;
 using Harrier.Storage.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,7 +14,7 @@ public sealed class SqliteWriteGateTests(SqliteDatabases databases) : IClassFixt
     [Fact]
     public async Task ConcurrentSaves_TakeTurns_AndAllAreStored()
     {
-        await using var database = await databases.CreateAsync(Ct);
+        await using var database = await CreateAsync();
         var writes = new WriteRecorder();
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -34,39 +35,46 @@ public sealed class SqliteWriteGateTests(SqliteDatabases databases) : IClassFixt
     }
 
     [Fact]
-    public async Task SaveInsideATransaction_IsNotHeldBehindASaveWaitingForThatTransaction()
+    public async Task SaveInsideATransaction_DoesNotWaitForTheGate()
     {
-        await using var database = await databases.CreateAsync(Ct);
-        var writes = new WriteRecorder();
-        await using var holder = NewContext(database, writes);
-        await using var waiter = NewContext(database, writes);
+        await using var database = await CreateAsync();
+        var paused = new PausedInsert();
+        await using var gated = NewContext(database, paused);
+        await using var holder = database.NewContext();
 
-        // The transaction takes SQLite's write lock with its first save.
-        await using var transaction = await holder.Database.BeginTransactionAsync(Ct);
-        holder.Scans.Add(Seed.Scan(Seed.Start.UtcDateTime));
-        await holder.SaveChangesAsync(Ct);
+        // A save outside any transaction takes the gate, then stops just before its INSERT.
+        gated.Scans.Add(Seed.Scan(Seed.Start.UtcDateTime));
+        var gatedSave = gated.SaveChangesAsync(Ct);
+        await paused.Reached.WaitAsync(Ct);
 
-        // A save outside it takes its turn at the gate, then waits in SQLite for the transaction's lock.
-        waiter.Scans.Add(Seed.Scan(Seed.Start.UtcDateTime.AddSeconds(1)));
-        var waiting = writes.NextWrite();
-        var waiterSave = waiter.SaveChangesAsync(Ct);
-        await waiting.WaitAsync(Ct);
+        // A transaction may already hold SQLite's write lock that the gated save will wait for: its saves must go on.
+        await using (var transaction = await holder.Database.BeginTransactionAsync(Ct))
+        {
+            holder.Scans.Add(Seed.Scan(Seed.Start.UtcDateTime.AddSeconds(1)));
+            await holder.SaveChangesAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            await transaction.CommitAsync(Ct);
+        }
 
-        // The transaction's next save must not wait for the gate that the waiting save holds.
-        holder.Scans.Add(Seed.Scan(Seed.Start.UtcDateTime.AddSeconds(2)));
-        await holder.SaveChangesAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
-        await transaction.CommitAsync(Ct);
-        await waiterSave;
-
+        paused.Release.SetResult();
+        await gatedSave;
         await using var check = database.NewContext();
-        Assert.Equal(3, await check.Scans.CountAsync(Ct));
+        Assert.Equal(2, await check.Scans.CountAsync(Ct));
     }
 
-    private static HarrierDbContext NewContext(TestDatabase database, WriteRecorder writes)
+    /// <summary>A test database in write-ahead-log mode, as <c>harrier serve</c> runs it.</summary>
+    private async Task<TestDatabase> CreateAsync()
+    {
+        var database = await databases.CreateAsync(Ct);
+        await using var db = database.NewContext();
+        await SqliteStorage.EnableWriteAheadLogAsync(db, Ct);
+        return database;
+    }
+
+    private static HarrierDbContext NewContext(TestDatabase database, IInterceptor interceptor)
     {
         var options = new DbContextOptionsBuilder<HarrierDbContext>();
         database.Configure(options);
-        options.AddInterceptors(writes);
+        options.AddInterceptors(interceptor);
         return new HarrierDbContext(options.Options);
     }
 
@@ -75,20 +83,10 @@ public sealed class SqliteWriteGateTests(SqliteDatabases databases) : IClassFixt
     {
         private readonly Lock _lock = new();
         private int _running;
-        private TaskCompletionSource? _next;
 
         public int Count { get; private set; }
 
         public int MostAtOnce { get; private set; }
-
-        public Task NextWrite()
-        {
-            lock (_lock)
-            {
-                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                return _next.Task;
-            }
-        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -99,8 +97,6 @@ public sealed class SqliteWriteGateTests(SqliteDatabases databases) : IClassFixt
                 {
                     Count++;
                     MostAtOnce = Math.Max(MostAtOnce, ++_running);
-                    _next?.TrySetResult();
-                    _next = null;
                 }
             }
 
@@ -131,6 +127,28 @@ public sealed class SqliteWriteGateTests(SqliteDatabases databases) : IClassFixt
             }
         }
 
-        private static bool IsInsert(DbCommand command) => command.CommandText.Contains("INSERT INTO", StringComparison.Ordinal);
     }
+
+    /// <summary>Holds the first INSERT of its context until released.</summary>
+    private sealed class PausedInsert : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (IsInsert(command) && _reached.TrySetResult())
+            {
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    private static bool IsInsert(DbCommand command) => command.CommandText.Contains("INSERT INTO", StringComparison.Ordinal);
 }
