@@ -142,7 +142,9 @@ public sealed class HarrierDbContext(DbContextOptions<HarrierDbContext> options)
             scan.Property(s => s.FailureReason).HasConversion<string>().HasMaxLength(64);
             scan.Property(s => s.Version).IsConcurrencyToken();
             scan.HasIndex(s => new { s.UserId, s.InitiatedAt });
-            // The queue: claims, a queued scan's place, recent scan lengths.
+            // The queue: claims, a queued scan's place, recent scan lengths. Queries that want this index's order (and the
+            // website index's below) order by DeletedAt first: on rows filtered to DeletedAt == null that changes nothing,
+            // but PostgreSQL's planner does not take "IS NULL" as an equality and would otherwise sort every matching row.
             scan.HasIndex(s => new { s.State, s.DeletedAt, s.InitiatedAt });
             scan.HasIndex(s => s.WebsiteId);
             // Lists, scan models and issue tracking must not read a website's or user's whole history (100,000 scans):

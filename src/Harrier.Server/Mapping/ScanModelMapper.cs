@@ -20,28 +20,22 @@ namespace Harrier.Server.Mapping;
 internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, LaunchTimeEstimator launchTimes)
 {
     /// <summary>
-    /// A website with its website-wide figures: whether any of its scans was applied to issues, and whether others are
-    /// queued (counted up to two). Each figure is an indexed subquery that stops early, so models do not slow down as a
-    /// website's history grows.
+    /// A website with its website-wide figures: its most recently completed full scan (ties broken by launch time, then
+    /// id; the end of the (WebsiteId, State, DeletedAt, FinishedAt) index), whether any of its scans was applied to issues,
+    /// and whether others are queued (counted up to two). Each figure is an indexed subquery that stops early, so models
+    /// do not slow down as a website's history grows (DeletedAt first in the order: see the queue index in HarrierDbContext).
     /// </summary>
     private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<WebsiteFigures?>> s_websiteFigures = EF.CompileAsyncQuery(
         (HarrierDbContext db, Guid websiteId, CancellationToken _) => db.Websites.AsNoTracking().Where(w => w.Id == websiteId)
             .Select(w => new WebsiteFigures(
                 w,
                 w.Groups.Select(g => g.Id).ToList(),
+                db.Scans.Where(s => s.WebsiteId == w.Id && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
+                    .OrderByDescending(s => s.DeletedAt).ThenByDescending(s => s.FinishedAt).ThenByDescending(s => s.InitiatedAt).ThenByDescending(s => s.Id)
+                    .Select(s => (Guid?)s.Id).FirstOrDefault(),
                 db.Scans.Any(s => s.WebsiteId == w.Id && s.IssuesAppliedAt != null),
                 db.Scans.Where(s => s.WebsiteId == w.Id && s.State == ScanTaskState.Queued && s.DeletedAt == null).Take(2).Count()))
             .FirstOrDefault());
-
-    /// <summary>
-    /// A website's most recently completed full scan (ties broken by launch time, then id): the end of the
-    /// (WebsiteId, State, DeletedAt, FinishedAt) index, however long the website's history.
-    /// </summary>
-    private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<Guid?>> s_latestCompleteFullScan = EF.CompileAsyncQuery(
-        (HarrierDbContext db, Guid websiteId, CancellationToken _) => db.Scans
-            .Where(s => s.WebsiteId == websiteId && s.State == ScanTaskState.Complete && s.ScanType == ScanType.Full && s.DeletedAt == null)
-            .OrderByDescending(s => s.FinishedAt).ThenByDescending(s => s.InitiatedAt).ThenByDescending(s => s.Id)
-            .Select(s => (Guid?)s.Id).FirstOrDefault());
 
     private static readonly Func<HarrierDbContext, Guid, CancellationToken, Task<ScanPolicyEntity?>> s_policy = EF.CompileAsyncQuery(
         (HarrierDbContext db, Guid id, CancellationToken _) => db.ScanPolicies.AsNoTracking().FirstOrDefault(p => p.Id == id));
@@ -58,11 +52,6 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     public async Task<IReadOnlyList<ScanTaskModel>> ToModelsAsync(IReadOnlyList<ScanEntity> scans, Caller caller, CancellationToken cancellationToken)
     {
         var websites = await EachAsync(scans.Select(s => s.WebsiteId), s_websiteFigures, cancellationToken).ConfigureAwait(false);
-        var latestComplete = new Dictionary<Guid, Guid?>();
-        foreach (var websiteId in websites.Keys)
-        {
-            latestComplete[websiteId] = await s_latestCompleteFullScan(db, websiteId, cancellationToken).ConfigureAwait(false);
-        }
 
         var policies = await EachAsync(scans.Select(s => s.Configuration.PolicyId), s_policy, cancellationToken).ConfigureAwait(false);
         var reportPolicies = await EachAsync(scans.Select(s => s.Configuration.ReportPolicyId), s_reportPolicy, cancellationToken).ConfigureAwait(false);
@@ -81,9 +70,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             var profile = scan.ScanProfileId is { } pid && profiles.TryGetValue(pid, out var p) ? p : null;
             openIssues.TryGetValue(scan.WebsiteId, out var global);
             var otherQueued = website?.QueuedUpToTwo > (scan.State == ScanTaskState.Queued && scan.DeletedAt == null ? 1 : 0);
-            var isLatestComplete = latestComplete.GetValueOrDefault(scan.WebsiteId) == scan.Id;
-            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued, isLatestComplete)
-                with { EstimatedLaunchTime = launchTime(scan) };
+            return Map(scan, caller, now, website, policy, reportPolicy, profile, global, otherQueued) with { EstimatedLaunchTime = launchTime(scan) };
         })];
     }
 
@@ -150,7 +137,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
 
     private static ScanTaskModel Map(
         ScanEntity scan, Caller caller, DateTime now, WebsiteFigures? figures, ScanPolicyEntity? policy,
-        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, SeverityCounts? openIssues, bool otherQueued, bool isLatestComplete)
+        ReportPolicyEntity? reportPolicy, ScanProfileEntity? profile, SeverityCounts? openIssues, bool otherQueued)
     {
         var website = figures?.Website;
         var config = scan.Configuration;
@@ -218,7 +205,7 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
             WebsiteDescription = website?.Description,
             WebsiteProtocol = website?.DefaultProtocol ?? (target.Scheme == Uri.UriSchemeHttps ? WebsiteProtocol.Https : WebsiteProtocol.Http),
             WebsiteIsDeleted = website?.DeletedAt is not null,
-            IsWebsiteLatestCompletedFullScanTask = isLatestComplete,
+            IsWebsiteLatestCompletedFullScanTask = figures?.LatestCompleteFullScan == scan.Id,
             EnablePciScanTask = config.EnablePciScanTask,
             PciScanTask = null,
             UserName = caller.Name,
@@ -276,5 +263,5 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     private static DateTimeOffset? Utc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 
-    private sealed record WebsiteFigures(WebsiteEntity Website, List<Guid> GroupIds, bool IssuesTracked, int QueuedUpToTwo);
+    private sealed record WebsiteFigures(WebsiteEntity Website, List<Guid> GroupIds, Guid? LatestCompleteFullScan, bool IssuesTracked, int QueuedUpToTwo);
 }

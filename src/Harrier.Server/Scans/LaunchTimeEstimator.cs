@@ -75,9 +75,10 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
             {
                 // Leased scans: the LeaseExpiresAt index answers this without reading the table.
                 var running = await db.Scans.AsNoTracking().CountAsync(s => s.LeaseExpiresAt != null, cancellationToken).ConfigureAwait(false);
-                // Recent lengths by launch order, which the (State, DeletedAt, InitiatedAt) index serves without reading every finished scan.
+                // Recent lengths by launch order, which the (State, DeletedAt, InitiatedAt) index serves without reading every
+                // finished scan (DeletedAt first: see that index).
                 var recent = await db.Scans.AsNoTracking().Where(s => s.State == ScanTaskState.Complete && s.DeletedAt == null && s.FinishedAt != null)
-                    .OrderByDescending(s => s.InitiatedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
+                    .OrderByDescending(s => s.DeletedAt).ThenByDescending(s => s.InitiatedAt).Take(20).Select(s => s.ElapsedTicksBeforeRun).ToListAsync(cancellationToken).ConfigureAwait(false);
                 current = new Snapshot(running, recent.Count == 0 ? s_defaultScanLength : TimeSpan.FromTicks((long)recent.Average()), time.GetUtcNow() + s_lifetime);
                 Volatile.Write(ref _current, current);
             }

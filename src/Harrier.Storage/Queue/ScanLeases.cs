@@ -59,7 +59,7 @@ public sealed class ScanLeases(HarrierDbContext db, TimeProvider time)
         {
             var candidate = Claimable(agent)
                 .Where(s => db.Scans.Count(r => r.UserId == s.UserId && r.DeletedAt == null && s_holdsAgent.Contains(r.State)) < max)
-                .OrderBy(s => s.InitiatedAt).Select(s => s.Id).Take(1);
+                .OrderBy(s => s.DeletedAt).ThenBy(s => s.InitiatedAt).Select(s => s.Id).Take(1); // DeletedAt first: see the queue index
             claimed = await ClaimAsync(db.Scans.Where(s => candidate.Contains(s.Id)), agent, lease, token, cancellationToken).ConfigureAwait(false);
         }
 
