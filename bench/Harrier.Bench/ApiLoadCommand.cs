@@ -73,6 +73,12 @@ internal static class ApiLoadCommand
     private static async Task MeasureStoreAsync(Load load, BenchStore store, string name, int[] clients, int small, int large)
     {
         var scanId = await store.LaunchAsync("http://127.0.0.1:9/load/");
+        // A fresh server compiles its hot paths in the first seconds of load (tiered JIT): warm each path before any row.
+        foreach (var path in new[] { $"api/1.0/scans/status/{scanId}", $"api/1.0/scans/detail/{scanId}", "api/1.0/scans/list?page=1&pageSize=20" })
+        {
+            await load.WarmUpAsync(new Uri(store.BaseUrl, path), TimeSpan.FromSeconds(5));
+        }
+
         foreach (var size in new[] { small, large })
         {
             await SeedAsync(store, scanId, size);
@@ -175,6 +181,8 @@ internal static class ApiLoadCommand
                 }
             }
         }
+
+        public async Task WarmUpAsync(Uri url, TimeSpan duration) => await Wrk.RunAsync(wrk, url, 8, (int)duration.TotalSeconds, _headers, null);
 
         private static async Task<string> LuaScriptAsync(string method, string? body)
         {
