@@ -52,7 +52,6 @@ internal sealed class ScanModelMapper(HarrierDbContext db, TimeProvider time, La
     public async Task<IReadOnlyList<ScanTaskModel>> ToModelsAsync(IReadOnlyList<ScanEntity> scans, Caller caller, CancellationToken cancellationToken)
     {
         var websites = await EachAsync(scans.Select(s => s.WebsiteId), s_websiteFigures, cancellationToken).ConfigureAwait(false);
-
         var policies = await EachAsync(scans.Select(s => s.Configuration.PolicyId), s_policy, cancellationToken).ConfigureAwait(false);
         var reportPolicies = await EachAsync(scans.Select(s => s.Configuration.ReportPolicyId), s_reportPolicy, cancellationToken).ConfigureAwait(false);
         var profiles = await EachAsync(scans.Where(s => s.ScanProfileId is not null).Select(s => s.ScanProfileId!.Value), s_profile, cancellationToken)
