@@ -1,8 +1,6 @@
 using Harrier.Agent;
 using Harrier.Server.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Harrier.EndToEnd.Tests;
@@ -13,7 +11,7 @@ public sealed class EngineLimitsConfigurationTests
     [Fact]
     public void Section_IsBound()
     {
-        using var provider = Build(new()
+        using var provider = AgentServices.Build(new()
         {
             ["Harrier:Engine:MaxResponseBytes"] = "65536",
             ["Harrier:Engine:MaxEvidenceChars"] = "1000",
@@ -28,7 +26,7 @@ public sealed class EngineLimitsConfigurationTests
     [Fact]
     public void Defaults_AreTheEngineDefaults()
     {
-        using var provider = Build([]);
+        using var provider = AgentServices.Build([]);
 
         var options = provider.GetRequiredService<IOptions<EngineOptions>>().Value;
 
@@ -46,7 +44,7 @@ public sealed class EngineLimitsConfigurationTests
     [InlineData("MaxCrawlRequests", "10000001")]
     public void OutOfRangeValues_AreRejected_NamingTheSetting(string name, string value)
     {
-        using var provider = Build(new() { ["Harrier:Engine:" + name] = value });
+        using var provider = AgentServices.Build(new() { ["Harrier:Engine:" + name] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EngineOptions>>().Value);
 
@@ -56,7 +54,7 @@ public sealed class EngineLimitsConfigurationTests
     [Fact]
     public void NonNumericValue_IsRejected()
     {
-        using var provider = Build(new() { ["Harrier:Engine:MaxCrawlRequests"] = "lots" });
+        using var provider = AgentServices.Build(new() { ["Harrier:Engine:MaxCrawlRequests"] = "lots" });
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<EngineOptions>>().Value);
 
@@ -105,15 +103,5 @@ public sealed class EngineLimitsConfigurationTests
         {
             Directory.Delete(dataDir, recursive: true);
         }
-    }
-
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddScanAgents(0);
-        return services.BuildServiceProvider();
     }
 }

@@ -1,8 +1,5 @@
-using Harrier.Agent;
 using Harrier.Engine;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Harrier.EndToEnd.Tests;
@@ -13,7 +10,7 @@ public sealed class OutOfBandConfigurationTests
     [Fact]
     public void Section_IsBoundIntoTheEngine()
     {
-        using var provider = Build(new()
+        using var provider = AgentServices.Build(new()
         {
             ["Harrier:OutOfBand:BindAddress"] = "0.0.0.0",
             ["Harrier:OutOfBand:Port"] = "8099",
@@ -30,7 +27,7 @@ public sealed class OutOfBandConfigurationTests
     [Fact]
     public void Defaults_ListenOnLoopback()
     {
-        using var provider = Build([]);
+        using var provider = AgentServices.Build([]);
 
         var options = provider.GetRequiredService<ScanEngine>().OutOfBand;
 
@@ -43,18 +40,8 @@ public sealed class OutOfBandConfigurationTests
     [InlineData("Harrier:OutOfBand:PublicBaseUrl", "ftp://scanner.example.net/")]
     public void InvalidValues_AreRejected(string key, string value)
     {
-        using var provider = Build(new() { [key] = value });
+        using var provider = AgentServices.Build(new() { [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<Harrier.Engine.OutOfBand.OutOfBandOptions>>().Value);
-    }
-
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddScanAgents(0);
-        return services.BuildServiceProvider();
     }
 }
