@@ -16,15 +16,23 @@ internal sealed class LaunchTimeEstimator(HarrierDbContext db, IOptions<HarrierO
     private static readonly TimeSpan s_defaultScanLength = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// A scan with the number of scans it waits behind when queued: queued before it, not deleted. Both times are read from
-    /// the database (PostgreSQL keeps microseconds, .NET ticks), so a scan never counts itself. Compiled, one round trip, and
-    /// counted on the (State, DeletedAt, InitiatedAt) index alone: <c>status</c> polling runs it on every request.
+    /// How many scans ahead are counted at most. Counting walks the queue index entry by entry, and every launch's answer and
+    /// every <c>status</c> poll of a queued scan counts; a queue of tens of thousands cost launches a third of their rate.
+    /// Beyond this many the estimate no longer grows: it is then days away either way.
+    /// </summary>
+    public const int MaxCountedAhead = 1_000;
+
+    /// <summary>
+    /// A scan with the number of scans it waits behind when queued (up to <see cref="MaxCountedAhead"/>): queued before it,
+    /// not deleted. Both times are read from the database (PostgreSQL keeps microseconds, .NET ticks), so a scan never counts
+    /// itself. Compiled, one round trip, and counted on the (State, DeletedAt, InitiatedAt) index alone: <c>status</c>
+    /// polling runs it on every request.
     /// </summary>
     private static readonly Func<HarrierDbContext, Guid, Guid, CancellationToken, Task<QueuePlace?>> s_place = EF.CompileAsyncQuery(
         (HarrierDbContext db, Guid scanId, Guid userId, CancellationToken _) => db.Scans
             .Where(x => x.Id == scanId && x.UserId == userId)
             .Select(x => new QueuePlace(x.State, x.CompletedSteps, x.EstimatedSteps, x.State != ScanTaskState.Queued ? 0
-                : db.Scans.Count(q => q.State == ScanTaskState.Queued && q.DeletedAt == null && q.InitiatedAt < x.InitiatedAt)))
+                : db.Scans.Where(q => q.State == ScanTaskState.Queued && q.DeletedAt == null && q.InitiatedAt < x.InitiatedAt).Take(MaxCountedAhead).Count()))
             .FirstOrDefault());
 
     /// <summary>A scan's progress and, when queued, its launch estimate; null when the user has no such scan.</summary>
